@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { listPublishedCommentsByPostId } from '@/db/comments';
+import { getNeighbourPosts, getVisiblePostByPermalink } from '@/db/posts';
+import { getSettings } from '@/db/settings';
+import { permalinkFromSegments } from '@/lib/permalink';
+import { DateHeader } from '@/components/date-header';
+import { PostBody } from '@/components/post-body';
+import { PostFooter } from '@/components/post-footer';
+import { CommentSection } from './comment-section';
+
+type Params = Promise<{ year: string; month: string; slug: string }>;
+
+async function findPost(params: Params) {
+  const { year, month, slug } = await params;
+  const permalink = permalinkFromSegments(year, month, slug);
+  return permalink ? getVisiblePostByPermalink(permalink) : undefined;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const post = await findPost(params);
+  if (!post) return {};
+  return {
+    title: post.title,
+    description: post.excerpt || undefined,
+    alternates: { canonical: post.permalink },
+    openGraph: { type: 'article', title: post.title, description: post.excerpt, url: post.permalink },
+  };
+}
+
+export default async function PostPage({ params }: { params: Params }) {
+  await connection();
+  const post = await findPost(params);
+  if (!post) notFound();
+  const [settings, comments, neighbours] = await Promise.all([
+    getSettings(),
+    listPublishedCommentsByPostId(post.id),
+    getNeighbourPosts(post.publishedAt),
+  ]);
+  const timeZone = settings.timezone;
+
+  return (
+    <>
+      <DateHeader date={post.publishedAt} timeZone={timeZone} />
+      <article className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-stone-200 sm:p-8 dark:bg-stone-900 dark:ring-stone-800">
+        <h1 className="mb-4 font-serif text-3xl leading-tight font-semibold sm:text-4xl">{post.title}</h1>
+        <PostBody html={post.body} />
+        <PostFooter post={{ ...post, commentCount: comments.length }} timeZone={timeZone} />
+      </article>
+      <nav aria-label="More posts" className="mt-6 grid grid-cols-3 items-baseline gap-4 text-sm font-medium">
+        <span>
+          {neighbours.newer ? (
+            <Link href={neighbours.newer.permalink} className="link" title={neighbours.newer.title}>
+              Newer Post
+            </Link>
+          ) : null}
+        </span>
+        <Link href="/" className="link justify-self-center">
+          Home
+        </Link>
+        <span className="justify-self-end">
+          {neighbours.older ? (
+            <Link href={neighbours.older.permalink} className="link" title={neighbours.older.title}>
+              Older Post
+            </Link>
+          ) : null}
+        </span>
+      </nav>
+      <CommentSection postId={post.id} comments={comments} timeZone={timeZone} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { connection } from 'next/server';
+import { getSettings } from '@/db/settings';
+import { PostListing } from '@/components/post-listing';
+
+export default async function HomePage() {
+  await connection();
+  const settings = await getSettings();
+  return (
+    <>
+      <h1 className="sr-only">Latest posts</h1>
+      <PostListing settings={settings} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { signIn, signOut } from '@/auth';
+import { createFirstAdmin } from '@/db/authors';
+import { formValues, type FormState } from '@/lib/form-state';
+import { hashPassword } from '@/lib/password';
+import { setupInput } from '@/lib/setup-input';
+
+/** First run: creates the first admin and signs them in. Refused once anyone can sign in. */
+export async function setupBlog(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ['blogTitle', 'name', 'email']);
+  const parsed = setupInput.safeParse({ ...values, password: formData.get('password') });
+  if (!parsed.success) {
+    return {
+      errors: z.flattenError(parsed.error).fieldErrors,
+      message: 'Please fix the fields marked below.',
+      values,
+    };
+  }
+  const { blogTitle, name, email, password } = parsed.data;
+  const admin = await createFirstAdmin({ blogTitle, name, email, passwordHash: await hashPassword(password) });
+  if (!admin) redirect('/login');
+  await signIn('credentials', { email, password, redirectTo: '/admin' });
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}

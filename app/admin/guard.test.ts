@@ -1,0 +1,123 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAuthor, createFirstAdmin } from '@/db/authors';
+import { migrateDatabase } from '@/db/migrate';
+import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
+
+// Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock('next-auth', () => ({
+  default: () => ({
+    auth: async () => session.current,
+    signIn: vi.fn(),
+    signOut: vi.fn(),
+    handlers: {},
+  }),
+  AuthError: class AuthError extends Error {},
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Outside a request there is no request scope; connection() only marks a page dynamic.
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
+
+/** Runs a page or action and returns where it redirected to, or null if it did not redirect. */
+async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? '';
+    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+    return digest.split(';')[2] ?? '';
+  }
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+let ownerPostId: number;
+let authorB: number;
+
+beforeAll(async () => {
+  await migrateDatabase();
+  const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Guarded' });
+  ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  authorB = (await createAuthor({ name: 'Bea', email: 'bea@example.com', role: 'author', passwordHash: 'y' })).id;
+});
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe('admin pages refuse a visitor without a session', () => {
+  it.each([
+    ['/admin', () => import('./page')],
+    ['/admin/posts/new', () => import('./posts/new/page')],
+  ])('%s sends the visitor to /login', async (_path, load) => {
+    const Page = (await load()).default as () => Promise<unknown>;
+    expect(await redirectOf(() => Page())).toBe('/login');
+  });
+
+  it('/admin/posts/ID sends the visitor to /login', async () => {
+    const Page = (await import('./posts/[id]/page')).default;
+    const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
+    expect(await redirectOf(() => Page(props))).toBe('/login');
+  });
+});
+
+describe('admin actions refuse a visitor without a session', () => {
+  it('savePostAction creates nothing and sends the visitor to /login', async () => {
+    const { savePostAction } = await import('./posts/actions');
+    const before = (await listPostsForAdmin()).length;
+    const to = await redirectOf(() => savePostAction({}, form({ title: 'Injected', body: 'spam', labels: '', intent: 'publish' })));
+    expect(to).toBe('/login');
+    expect((await listPostsForAdmin()).length).toBe(before);
+  });
+
+  it('savePostAction cannot edit an existing post', async () => {
+    const { savePostAction } = await import('./posts/actions');
+    const to = await redirectOf(() =>
+      savePostAction({}, form({ id: String(ownerPostId), title: 'Defaced', body: 'x', labels: '', intent: 'publish' })),
+    );
+    expect(to).toBe('/login');
+    expect((await getPostById(ownerPostId))?.title).toBe('Owned');
+  });
+
+  it('setupBlog cannot create a second admin once setup is done', async () => {
+    const { setupBlog } = await import('./actions');
+    const to = await redirectOf(() =>
+      setupBlog({}, form({ blogTitle: 'Mine now', name: 'Eve', email: 'eve@example.com', password: 'long enough password' })),
+    );
+    expect(to).toBe('/login');
+    expect((await listPostsForAdmin()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('ownership', () => {
+  it("an author cannot edit another author's post", async () => {
+    session.current = { user: { id: String(authorB) } };
+    const { savePostAction } = await import('./posts/actions');
+    const state = await savePostAction({}, form({ id: String(ownerPostId), title: 'Defaced', body: 'x', labels: '', intent: 'publish' }));
+    expect(state.message).toMatch(/not yours/);
+    expect((await getPostById(ownerPostId))?.title).toBe('Owned');
+  });
+
+  it('a signed-in author can publish their own post', async () => {
+    session.current = { user: { id: String(authorB) } };
+    const { savePostAction } = await import('./posts/actions');
+    const to = await redirectOf(() => savePostAction({}, form({ title: 'By Bea', body: 'Hello', labels: 'A, B', intent: 'publish' })));
+    expect(to).toMatch(/^\/admin\/posts\/\d+\?saved=published$/);
+    const id = Number(to!.match(/posts\/(\d+)/)![1]);
+    const post = await getPostById(id);
+    expect(post).toMatchObject({ title: 'By Bea', authorId: authorB, status: 'published', body: '<p>Hello</p>' });
+  });
+
+  it('an empty title or body is refused with field messages and the typed values kept', async () => {
+    session.current = { user: { id: String(authorB) } };
+    const { savePostAction } = await import('./posts/actions');
+    const state = await savePostAction({}, form({ title: ' ', body: 'Kept text', labels: 'X', intent: 'publish' }));
+    expect(state.errors?.title?.[0]).toMatch(/title/);
+    expect(state.values).toMatchObject({ body: 'Kept text', labels: 'X' });
+  });
+});

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getCurrentAuthor } from '@/auth';
+import { signOutAction } from './actions';
+
+export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin' }, robots: { index: false } };
+
+/** The admin frame. Pages check the session themselves; without one there is no navigation to show. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const author = await getCurrentAuthor();
+  if (!author) return <>{children}</>;
+
+  return (
+    <div className="min-h-dvh bg-stone-50 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] dark:bg-stone-950">
+      <aside className="border-b border-stone-200 bg-white lg:min-h-dvh lg:border-r lg:border-b-0 dark:border-stone-800 dark:bg-stone-900">
+        <div className="flex items-center justify-between gap-4 px-4 py-3 lg:flex-col lg:items-stretch lg:px-4 lg:py-6">
+          <Link href="/admin" className="font-serif text-lg font-semibold">
+            Blogstead
+          </Link>
+          <nav aria-label="Admin" className="flex gap-1 text-sm lg:mt-6 lg:flex-col">
+            <Link href="/admin" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+              Posts
+            </Link>
+            <Link href="/" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+              View blog
+            </Link>
+          </nav>
+          <div className="flex items-center gap-3 text-sm lg:mt-auto lg:flex-col lg:items-stretch lg:border-t lg:border-stone-200 lg:pt-4 dark:lg:border-stone-800">
+            <span className="hidden truncate text-stone-600 sm:inline lg:px-3 dark:text-stone-400">{author.name}</span>
+            <form action={signOutAction}>
+              <button type="submit" className="btn-secondary w-full">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </aside>
+      <div className="min-w-0 px-4 py-6 sm:px-8 lg:py-10">{children}</div>
+    </div>
+  );
+}

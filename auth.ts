@@ -1,0 +1,55 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getAuthorByEmail, getAuthorById } from '@/db/authors';
+import type { Author } from '@/db/schema';
+import { getAuthSecret } from '@/lib/auth-secret';
+import { verifyAgainstDummy, verifyPassword } from '@/lib/password';
+import { authConfig } from './auth.config';
+
+const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(1024) });
+
+// A function, so the secret is read when the first request arrives, never during `next build`.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: getAuthSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const author = await getAuthorByEmail(email);
+        // Unknown email and wrong password take the same time and give the same answer.
+        if (!author?.passwordHash) return verifyAgainstDummy(password).then(() => null);
+        if (!(await verifyPassword(author.passwordHash, password))) return null;
+        return { id: String(author.id), name: author.name, email: author.email };
+      },
+    }),
+  ],
+}));
+
+/** The signed-in author, checked against the database (a deleted author's cookie is worthless). */
+export const getCurrentAuthor = cache(async (): Promise<Author | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const author = await getAuthorById(id);
+  return author?.passwordHash ? author : null;
+});
+
+/** One line at the top of every admin page and action: no session, no entry. */
+export async function requireAuthor(): Promise<Author> {
+  const author = await getCurrentAuthor();
+  if (!author) redirect('/login');
+  return author;
+}
+
+/** Authors edit their own posts; admins edit everyone's. */
+export function canEditPost(author: Author, post: { authorId: number }): boolean {
+  return author.role === 'admin' || post.authorId === author.id;
+}

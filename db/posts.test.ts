@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAuthor } from './authors';
+import { getDb } from './client';
+import { createComment } from './comments';
+import { listLabelsWithCounts } from './labels';
+import { migrateDatabase } from './migrate';
+import { getPostWithLabelsById, getVisiblePostByPermalink, listVisiblePosts, savePost } from './posts';
+import { posts } from './schema';
+
+let authorId: number;
+
+beforeAll(async () => {
+  await migrateDatabase();
+  authorId = (await createAuthor({ name: 'Ann Writer', email: 'Ann@Example.com' })).id;
+});
+
+const base = { labels: [] as string[], timeZone: 'UTC' };
+
+describe('savePost', () => {
+  it('keeps a draft without a permalink', async () => {
+    const post = await savePost({ ...base, authorId, title: 'Just a draft', body: '<p>x</p>', publish: false });
+    expect(post.status).toBe('draft');
+    expect(post.permalink).toBeNull();
+    expect(post.publishedAt).toBeNull();
+  });
+
+  it('freezes the permalink at first publish; later edits and re-publishing keep it', async () => {
+    const first = await savePost({
+      ...base,
+      authorId,
+      title: 'Hello, World',
+      body: '<p>one</p>',
+      publish: true,
+      now: new Date('2023-07-09T10:04:00Z'),
+    });
+    expect(first.permalink).toBe('/2023/07/hello-world.html');
+
+    const edited = await savePost({
+      ...base,
+      id: first.id,
+      authorId,
+      title: 'A completely new title',
+      body: '<p>two</p>',
+      publish: false,
+      now: new Date('2024-01-01T00:00:00Z'),
+    });
+    expect(edited.status).toBe('draft');
+    expect(edited.permalink).toBe('/2023/07/hello-world.html');
+
+    const again = await savePost({ ...base, id: first.id, authorId, title: 'Back', body: '<p>3</p>', publish: true });
+    expect(again.permalink).toBe('/2023/07/hello-world.html');
+    expect(again.publishedAt?.toISOString()).toBe('2023-07-09T10:04:00.000Z');
+  });
+
+  it('gives a second post with the same title in the same month a numbered permalink', async () => {
+    const now = new Date('2023-07-20T10:00:00Z');
+    const post = await savePost({ ...base, authorId, title: 'Hello world', body: '<p>again</p>', publish: true, now });
+    expect(post.permalink).toBe('/2023/07/hello-world_2.html');
+  });
+
+  it('replaces labels exactly as typed, keeping case', async () => {
+    const post = await savePost({ ...base, authorId, title: 'Labelled', body: '<p>x</p>', labels: ['News', 'news'], publish: true });
+    await savePost({ ...base, id: post.id, authorId, title: 'Labelled', body: '<p>x</p>', labels: ['News', 'Seed Saving'], publish: true });
+    expect((await getPostWithLabelsById(post.id))?.labels).toEqual(['News', 'Seed Saving']);
+    const counts = await listLabelsWithCounts();
+    expect(counts.find((l) => l.name === 'news')).toBeUndefined();
+    expect(counts.find((l) => l.name === 'Seed Saving')?.count).toBe(1);
+  });
+});
+
+describe('reading posts', () => {
+  it('lists visible posts newest first with labels and comment counts, paging by publish time', async () => {
+    const page = await listVisiblePosts({ limit: 100 });
+    const times = page.map((p) => p.publishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(page.every((p) => p.permalink.endsWith('.html'))).toBe(true);
+
+    const target = page.find((p) => p.title === 'Hello world')!;
+    await createComment({ postId: target.id, authorName: 'Reader', body: 'Nice', status: 'published' });
+    await createComment({ postId: target.id, authorName: 'Spammer', body: 'Buy', status: 'spam' });
+    const again = await listVisiblePosts({ limit: 100 });
+    expect(again.find((p) => p.id === target.id)?.commentCount).toBe(1);
+
+    const older = await listVisiblePosts({ before: target.publishedAt, limit: 100 });
+    expect(older.every((p) => p.publishedAt < target.publishedAt)).toBe(true);
+    expect(older.length).toBeGreaterThan(0);
+  });
+
+  it('hides drafts and posts whose time has not come, and shows them when it has', async () => {
+    const future = new Date(Date.now() + 60 * 60 * 1000);
+    const post = await savePost({ ...base, authorId, title: 'Future', body: '<p>x</p>', publish: true });
+    getDb().update(posts).set({ status: 'scheduled', publishedAt: future }).where(eq(posts.id, post.id)).run();
+    const scheduled = (await getPostWithLabelsById(post.id))!;
+    expect(await getVisiblePostByPermalink(scheduled.permalink!)).toBeUndefined();
+    expect(await getVisiblePostByPermalink(scheduled.permalink!, new Date(future.getTime() + 1))).toBeDefined();
+    expect((await listVisiblePosts({ limit: 100 })).some((p) => p.id === post.id)).toBe(false);
+  });
+});

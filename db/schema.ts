@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    // Stored lower-cased so "Ann@Example.com" and "ann@example.com" are one author.
+    email: text('email').notNull(),
+    // Null for authors who cannot sign in (demo content, imported writers).
+    passwordHash: text('password_hash'),
+    role: text('role', { enum: ['admin', 'author'] }).notNull().default('author'),
+    bio: text('bio').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('authors_email_unique').on(t.email)],
+);
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: ['post', 'page'] }).notNull().default('post'),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    // Blogger freezes a post's URL at first publish; null until then.
+    permalink: text('permalink'),
+    body: text('body').notNull(),
+    excerpt: text('excerpt').notNull().default(''),
+    status: text('status', { enum: ['draft', 'scheduled', 'published'] }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    uniqueIndex('posts_permalink_unique').on(t.permalink),
+    // Home page, archives and feeds: newest visible posts first.
+    index('posts_listing_idx').on(t.type, t.status, t.publishedAt),
+    index('posts_author_idx').on(t.authorId, t.updatedAt),
+    index('posts_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const labels = sqliteTable(
+  'labels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Blogger labels are exact text and case-sensitive: "News" and "news" are two labels.
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('labels_name_unique').on(t.name)],
+);
+
+export const postLabels = sqliteTable(
+  'post_labels',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.labelId] }), index('post_labels_label_idx').on(t.labelId, t.postId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
+    authorName: text('author_name').notNull(),
+    authorEmail: text('author_email'),
+    authorUrl: text('author_url'),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'published', 'spam'] }).notNull().default('published'),
+    isPostAuthor: integer('is_post_author', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('comments_post_idx').on(t.postId, t.status, t.createdAt),
+    index('comments_status_idx').on(t.status, t.createdAt),
+    index('comments_parent_idx').on(t.parentId),
+  ],
+);
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    // A single row: the blog's own settings.
+    id: integer('id').primaryKey().default(1),
+    blogTitle: text('blog_title').notNull().default('My Blog'),
+    blogDescription: text('blog_description').notNull().default(''),
+    // Sanitised HTML shown under the header; empty hides the slot.
+    headerAdsHtml: text('header_ads_html').notNull().default(''),
+    postsPerPage: integer('posts_per_page').notNull().default(10),
+    // IANA zone used for dates on the page and for /YYYY/MM/ in new permalinks.
+    timezone: text('timezone').notNull().default('UTC'),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+export type Author = typeof authors.$inferSelect;
+export type NewAuthor = typeof authors.$inferInsert;
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type Label = typeof labels.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type Settings = typeof settings.$inferSelect;

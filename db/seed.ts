@@ -1,0 +1,96 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { makeExcerpt } from '@/lib/content';
+import { postPermalink, permalinkCandidates } from '@/lib/permalink';
+import { slugify } from '@/lib/slug';
+import { sanitizePostHtml } from '@/lib/sanitize';
+import { getDb } from './client';
+import { setPostLabelsInTx } from './labels';
+import { authors, comments, posts, settings } from './schema';
+import { demoBlog, demoPosts, type DemoComment } from './seed-content';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/**
+ * Fills an empty blog with the demo content, in one transaction. Does nothing when the blog
+ * already has posts, so running it twice is safe. The demo author cannot sign in: /admin still
+ * offers first-run setup, which creates the real admin.
+ */
+export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean; posts: number; comments: number }> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const existing = tx.select({ n: sql<number>`count(*)` }).from(posts).get();
+      if ((existing?.n ?? 0) > 0) return { seeded: false, posts: 0, comments: 0 };
+
+      const current = tx.select().from(settings).get();
+      const timeZone = current?.timezone ?? 'UTC';
+      tx.insert(settings)
+        .values({ id: 1, blogTitle: demoBlog.title, blogDescription: demoBlog.description })
+        .onConflictDoUpdate({
+          target: settings.id,
+          set: current?.blogDescription ? {} : { blogDescription: demoBlog.description },
+        })
+        .run();
+
+      const author = tx
+        .insert(authors)
+        .values({ name: demoBlog.authorName, email: demoBlog.authorEmail, bio: demoBlog.authorBio, role: 'author' })
+        .onConflictDoUpdate({ target: authors.email, set: { name: demoBlog.authorName } })
+        .returning()
+        .get();
+
+      const taken = new Set<string>();
+      let commentCount = 0;
+      for (const demo of demoPosts) {
+        const publishedAt = new Date(now.getTime() - demo.daysAgo * DAY);
+        const slug = slugify(demo.title);
+        const permalink = permalinkCandidates(postPermalink(slug, publishedAt, timeZone)).find((p) => !taken.has(p))!;
+        taken.add(permalink);
+        const body = sanitizePostHtml(demo.body);
+        const post = tx
+          .insert(posts)
+          .values({
+            title: demo.title,
+            slug,
+            permalink,
+            body,
+            excerpt: makeExcerpt(body),
+            status: 'published',
+            publishedAt,
+            updatedAt: publishedAt,
+            authorId: author.id,
+          })
+          .returning({ id: posts.id })
+          .get();
+        setPostLabelsInTx(tx, post.id, demo.labels);
+
+        const insertComment = (c: DemoComment, at: Date, parentId: number | null) => {
+          const createdAt = new Date(Math.min(at.getTime() + c.hoursAfter * HOUR, now.getTime() - 60_000));
+          commentCount++;
+          return tx
+            .insert(comments)
+            .values({
+              postId: post.id,
+              parentId,
+              authorName: c.name,
+              authorUrl: c.website ?? null,
+              body: c.body,
+              status: 'published',
+              isPostAuthor: c.byAuthor ?? false,
+              createdAt,
+            })
+            .returning({ id: comments.id, createdAt: comments.createdAt })
+            .get();
+        };
+        for (const c of demo.comments) {
+          const parent = insertComment(c, publishedAt, null);
+          for (const reply of c.replies ?? []) insertComment(reply, parent.createdAt, parent.id);
+        }
+      }
+      return { seeded: true, posts: demoPosts.length, comments: commentCount };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from './client';
+import { settings, type Settings } from './schema';
+
+const defaults: Settings = {
+  id: 1,
+  blogTitle: 'My Blog',
+  blogDescription: '',
+  headerAdsHtml: '',
+  postsPerPage: 10,
+  timezone: 'UTC',
+};
+
+/** The blog's settings; defaults until the first setup writes the row. */
+export async function getSettings(): Promise<Settings> {
+  return getDb().select().from(settings).where(eq(settings.id, 1)).get() ?? defaults;
+}
+
+export async function updateSettings(values: Partial<Omit<Settings, 'id'>>): Promise<void> {
+  getDb()
+    .insert(settings)
+    .values({ ...values, id: 1 })
+    .onConflictDoUpdate({ target: settings.id, set: values })
+    .run();
+}

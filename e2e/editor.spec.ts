@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { publishPost, signIn, unique } from './support';
+
+test.describe('writing posts', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page);
+  });
+
+  test('an empty title is refused and the body typed so far is kept', async ({ page }) => {
+    await page.goto('/admin/posts/new');
+    await page.getByLabel('Body').fill('A paragraph I do not want to lose.');
+    await page.getByLabel('Labels').fill('Drafts');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Please give the post a title.')).toBeVisible();
+    await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Body')).toHaveValue('A paragraph I do not want to lose.');
+    await expect(page.getByLabel('Labels')).toHaveValue('Drafts');
+  });
+
+  test('an empty body is refused and the title is kept', async ({ page }) => {
+    await page.goto('/admin/posts/new');
+    await page.getByLabel('Title').fill('Title without words');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Please write something in the post.')).toBeVisible();
+    await expect(page.getByLabel('Title')).toHaveValue('Title without words');
+  });
+
+  test('a draft stays private until it is published, then keeps its permalink through edits', async ({ page, browser }) => {
+    const title = unique('Draft then publish');
+    await page.goto('/admin/posts/new');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Body').fill('<p>Some <strong>bold</strong> words.</p><script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Draft saved.')).toBeVisible();
+    await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+
+    const reader = await browser.newPage();
+    await reader.goto('/');
+    await expect(reader.getByRole('heading', { name: title })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Your post is published.')).toBeVisible();
+    const permalink = await page.getByRole('link', { name: 'View post' }).getAttribute('href');
+    // The script was removed on save; the formatting stays.
+    await expect(page.getByLabel('Body')).toHaveValue('<p>Some <strong>bold</strong> words.</p>');
+
+    await page.getByLabel('Title').fill(`${title} (edited)`);
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page.getByText('Your post is published.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'View post' })).toHaveAttribute('href', permalink!);
+
+    await reader.goto(permalink!);
+    await expect(reader.getByRole('heading', { level: 1, name: `${title} (edited)` })).toBeVisible();
+    await expect(reader.locator('strong', { hasText: 'bold' })).toBeVisible();
+    await reader.close();
+  });
+
+  test('the posts list shows each post with its status and comment count', async ({ page }) => {
+    const title = unique('Listed post');
+    await publishPost(page, { title, body: 'Listed.' });
+    await page.goto('/admin');
+    const row = page.getByRole('row').filter({ hasText: title });
+    await expect(row.getByText('Published')).toBeVisible();
+    await expect(row.getByRole('cell', { name: '0', exact: true })).toBeVisible();
+  });
+});

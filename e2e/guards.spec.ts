@@ -1,0 +1,52 @@
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { signIn, unique } from './support';
+
+test('every admin page sends a visitor without a session to sign in', async ({ request }) => {
+  for (const path of ['/admin', '/admin/posts/new', '/admin/posts/1']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeGreaterThanOrEqual(300);
+    expect(response.status(), path).toBeLessThan(400);
+    expect(response.headers().location, path).toMatch(/\/login/);
+  }
+});
+
+test('the editor action, replayed without a session, stores nothing', async ({ page, baseURL }) => {
+  // Take the real form's action fields from a signed-in editor...
+  await signIn(page);
+  await page.goto('/admin/posts/new');
+  const hidden = await page.locator('form input[type="hidden"]').evaluateAll((inputs) =>
+    inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
+  );
+  expect(hidden.some(([name]) => name.startsWith('$ACTION'))).toBe(true);
+
+  // ...then post them from a client that has no cookies at all.
+  const title = unique('Forged post');
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const multipart: Record<string, string> = Object.fromEntries(hidden);
+  Object.assign(multipart, { title, body: 'forged', labels: '', intent: 'publish' });
+  const response = await anonymous.post('/admin/posts/new', { multipart, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(500);
+  await anonymous.dispose();
+
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'Posts', level: 1 })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
+  await page.goto('/');
+  await expect(page.getByText(title)).toHaveCount(0);
+});
+
+test('an unknown permalink is a 404 page, not an error', async ({ page }) => {
+  for (const path of ['/2020/01/no-such-post.html', '/2020/13/x.html', '/nothing/here', ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText('Sorry, the page you were looking for does not exist.')).toBeVisible();
+  }
+});
+
+test('an address with broken %-encoding gets a clear 400, not an error', async ({ request }) => {
+  for (const path of ['/2020/01/%E0%A4%A.html', '/search/label/%ZZ']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text()).toContain('broken %-encoded character');
+  }
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { normaliseNewlines } from './content';
+
+/** Blogger's limit for one comment. */
+export const MAX_COMMENT_LENGTH = 4096;
+
+/** "No comments", "1 comment", "12 comments", as Blogger writes them. */
+export function commentCountLabel(count: number): string {
+  if (count === 0) return 'No comments';
+  return count === 1 ? '1 comment' : `${count} comments`;
+}
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .transform((v) => v || null);
+
+/** What a reader may send with a comment. The body is plain text: it is never rendered as HTML. */
+export const commentInput = z.object({
+  postId: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1, 'Please enter your name.').max(100, 'Please keep your name under 100 characters.'),
+  email: optionalText(254, 'That email address is too long.').pipe(
+    z.email('Please enter a valid email address, or leave it empty.').nullable(),
+  ),
+  website: optionalText(2000, 'That web address is too long.').pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'Please enter a web address starting with http:// or https://, or leave it empty.' })
+      .nullable(),
+  ),
+  body: z
+    .string()
+    .transform((v) => normaliseNewlines(v).trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Please write a comment.')
+        .max(MAX_COMMENT_LENGTH, `Please keep your comment under ${MAX_COMMENT_LENGTH.toLocaleString('en-US')} characters.`),
+    ),
+});
+
+export type CommentInput = z.infer<typeof commentInput>;
+
+/** Comments oldest first, each top-level comment followed by its replies (one level, like Blogger). */
+export function threadComments<T extends { id: number; parentId: number | null }>(list: T[]): (T & { replies: T[] })[] {
+  const top = list.filter((c) => c.parentId === null || !list.some((p) => p.id === c.parentId));
+  const topIds = new Set(top.map((c) => c.id));
+  const rootOf = new Map<number, number>();
+  for (const c of list) rootOf.set(c.id, c.parentId ?? c.id);
+  const findRoot = (id: number): number => {
+    let current = id;
+    for (let i = 0; i < 100 && !topIds.has(current); i++) current = rootOf.get(current) ?? current;
+    return current;
+  };
+  return top.map((c) => ({ ...c, replies: list.filter((r) => !topIds.has(r.id) && findRoot(r.id) === c.id) }));
+}

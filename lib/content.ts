@@ -1,0 +1,62 @@
+import { sanitizePostHtml } from './sanitize';
+
+/** Browsers submit textareas with CRLF; everything stored uses LF. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+}
+
+/**
+ * A post body as authors type it: HTML is kept (then sanitised); plain text without any tag
+ * becomes paragraphs, a blank line between them and a single newline as a line break.
+ */
+export function toPostHtml(input: string): string {
+  const text = normaliseNewlines(input).trim();
+  if (!text) return '';
+  if (/<[a-z!/][^>]*>/i.test(text)) return sanitizePostHtml(text);
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+  return sanitizePostHtml(paragraphs);
+}
+
+/** Plain text of an HTML body, whitespace collapsed: for excerpts and emptiness checks. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(br|\/p|\/div|\/li|\/h\d|\/blockquote)[^>]*>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first words of a body, cut at a word boundary, for listings and meta descriptions. */
+export function makeExcerpt(html: string, maxLength = 280): string {
+  const text = htmlToText(html);
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/** Labels as typed in the editor: comma-separated, trimmed, exact case kept, duplicates dropped. */
+export function parseLabels(input: string): string[] {
+  const seen = new Set<string>();
+  for (const raw of normaliseNewlines(input).split(/[,\n]/)) {
+    const label = raw.replace(/\s+/g, ' ').trim();
+    if (label) seen.add(label);
+  }
+  return [...seen];
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { labelPath, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
+
+describe('postPermalink', () => {
+  it('builds /YYYY/MM/slug.html from the publish date', () => {
+    expect(postPermalink('hello-world', new Date('2023-07-09T10:04:00Z'), 'UTC')).toBe('/2023/07/hello-world.html');
+  });
+
+  it("uses the blog's time zone for year and month", () => {
+    const newYearsEveInLA = new Date('2024-01-01T05:00:00Z');
+    expect(postPermalink('party', newYearsEveInLA, 'America/Los_Angeles')).toBe('/2023/12/party.html');
+    expect(postPermalink('party', newYearsEveInLA, 'UTC')).toBe('/2024/01/party.html');
+  });
+});
+
+describe('permalinkCandidates', () => {
+  it('tries the base first, then Blogger-style numbered variants', () => {
+    expect(permalinkCandidates('/2023/07/hello.html', 3)).toEqual([
+      '/2023/07/hello.html',
+      '/2023/07/hello_2.html',
+      '/2023/07/hello_3.html',
+    ]);
+  });
+});
+
+describe('permalinkFromSegments', () => {
+  it('accepts Blogger post URLs', () => {
+    expect(permalinkFromSegments('2023', '07', 'hello-world.html')).toBe('/2023/07/hello-world.html');
+  });
+
+  it('rejects what cannot be a post URL', () => {
+    expect(permalinkFromSegments('23', '07', 'x.html')).toBeNull();
+    expect(permalinkFromSegments('2023', '13', 'x.html')).toBeNull();
+    expect(permalinkFromSegments('2023', '07', 'x')).toBeNull();
+    expect(permalinkFromSegments('2023', '07', '%E0%A4%A.html')).toBeNull();
+  });
+});
+
+describe('other Blogger paths', () => {
+  it('puts static pages under /p/', () => {
+    expect(pagePermalink('about')).toBe('/p/about.html');
+  });
+
+  it('keeps label case and encodes spaces as %20', () => {
+    expect(labelPath('Seed Saving')).toBe('/search/label/Seed%20Saving');
+    expect(labelPath('Tools & Repairs')).toBe('/search/label/Tools%20%26%20Repairs');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Blogger's permalink for a post: /YYYY/MM/slug.html, where year and month are those of
+ * the first publish in the blog's time zone.
+ */
+export function postPermalink(slug: string, publishedAt: Date, timeZone: string): string {
+  const { year, month } = yearMonthIn(publishedAt, timeZone);
+  return `/${year}/${month}/${slug}.html`;
+}
+
+/** Blogger's path for a static page. */
+export function pagePermalink(slug: string): string {
+  return `/p/${slug}.html`;
+}
+
+/** When a permalink is taken, Blogger-style variants are tried in order: slug_2, slug_3, ... */
+export function permalinkCandidates(base: string, count = 50): string[] {
+  const stem = base.replace(/\.html$/, '');
+  return [base, ...Array.from({ length: count - 1 }, (_, i) => `${stem}_${i + 2}.html`)];
+}
+
+/** The stored permalink asked for by a /YYYY/MM/slug.html request, or null if it cannot be one. */
+export function permalinkFromSegments(year: string, month: string, file: string): string | null {
+  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
+  const name = safeDecode(file);
+  if (name === null || !/^[^/]+\.html$/.test(name)) return null;
+  return `/${year}/${month}/${name}`;
+}
+
+function yearMonthIn(date: Date, timeZone: string): { year: string; month: string } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(date);
+  const year = parts.find((p) => p.type === 'year')?.value ?? String(date.getUTCFullYear());
+  const month = parts.find((p) => p.type === 'month')?.value ?? String(date.getUTCMonth() + 1).padStart(2, '0');
+  return { year, month };
+}
+
+/** Blogger's label URL: /search/label/NAME, exact case, spaces as %20. */
+export function labelPath(name: string): string {
+  return `/search/label/${encodeURIComponent(name)}`;
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { htmlToText, parseLabels, toPostHtml } from './content';
+
+export const MAX_LABELS_LENGTH = 200;
+
+/** What the editor sends. The body is sanitised here, so nothing downstream sees raw HTML. */
+export const postInput = z
+  .object({
+    title: z
+      .string()
+      .transform((v) => v.replace(/\s+/g, ' ').trim())
+      .pipe(z.string().min(1, 'Please give the post a title.').max(300, 'Please keep the title under 300 characters.')),
+    body: z
+      .string()
+      .max(2_000_000, 'The post is too long: keep it under 2 MB of text.')
+      .transform((v) => toPostHtml(v)),
+    labels: z
+      .string()
+      .max(MAX_LABELS_LENGTH, `Labels can have ${MAX_LABELS_LENGTH} characters in all, as on Blogger.`)
+      .transform(parseLabels),
+    intent: z.enum(['draft', 'publish']).catch('draft'),
+  })
+  .superRefine((value, ctx) => {
+    if (!htmlToText(value.body) && !/<img\s/i.test(value.body)) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Please write something in the post.' });
+    }
+  });
+
+export type PostInput = z.infer<typeof postInput>;
