@@ -68,6 +68,9 @@ test('a newcomer sets up the blog, publishes a post, a reader comments, and the 
   await page.goto('/admin');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/');
+  await expect
+    .poll(async () => (await page.context().cookies()).filter((c) => c.name.includes('session-token')).length)
+    .toBe(0);
   await page.goto('/admin/posts/new');
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/admin');

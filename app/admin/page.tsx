@@ -17,7 +17,7 @@ export default async function AdminPage() {
   // First run, like WordPress and Ghost: until someone can sign in, /admin creates the first admin.
   if (!(await hasSignInAuthor())) {
     return (
-      <AuthCard title="Welcome to Blogstead" intro="Name your blog and create the first admin account. You can change everything later.">
+      <AuthCard title="Welcome to Blogstead" intro="Name your blog and create the first admin account.">
         <SetupForm />
       </AuthCard>
     );
