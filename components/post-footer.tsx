@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { commentCountLabel } from '@/lib/comments';
 import { formatTime } from '@/lib/dates';
-import { labelPath } from '@/lib/permalink';
+import { authorPath, labelPath } from '@/lib/permalink';
 import type { PostSummary } from '@/db/posts';
 
 /** Blogger's post footer: "Posted by NAME at 10:04 AM · No comments · Labels: A, B". */
@@ -9,7 +9,15 @@ export function PostFooter({ post, timeZone }: { post: PostSummary; timeZone: st
   return (
     <footer className="mt-6 flex flex-wrap items-baseline gap-x-2 gap-y-1 border-t border-stone-200 pt-4 text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
       <span>
-        Posted by <span className="font-medium text-stone-800 dark:text-stone-200">{post.authorName}</span> at{' '}
+        Posted by{' '}
+        {post.authorSlug ? (
+          <Link href={authorPath(post.authorSlug)} rel="author" className="font-medium text-stone-800 hover:underline dark:text-stone-200">
+            {post.authorName}
+          </Link>
+        ) : (
+          <span className="font-medium text-stone-800 dark:text-stone-200">{post.authorName}</span>
+        )}{' '}
+        at{' '}
         <Link href={post.permalink} className="hover:underline">
           <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>
         </Link>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { PostSummary } from '@/db/posts';
+import { splitAtMore } from '@/lib/content';
 import { groupByDay } from '@/lib/dates';
 import { DateHeader } from './date-header';
 import { PostBody } from './post-body';
 import { PostFooter } from './post-footer';
 
-/** Posts under Blogger-style date headers, each with its full body and footer. */
+/** Posts under Blogger-style date headers, each with its body up to the jump break, and its footer. */
 export function PostList({ posts, timeZone }: { posts: PostSummary[]; timeZone: string }) {
   return (
     <div className="flex flex-col gap-10">
@@ -23,7 +24,7 @@ export function PostList({ posts, timeZone }: { posts: PostSummary[]; timeZone: 
                     {post.title}
                   </Link>
                 </h2>
-                <PostBody html={post.body} />
+                <PostIntro post={post} />
                 <PostFooter post={post} timeZone={timeZone} />
               </article>
             ))}
@@ -31,5 +32,21 @@ export function PostList({ posts, timeZone }: { posts: PostSummary[]; timeZone: 
         </section>
       ))}
     </div>
+  );
+}
+
+function PostIntro({ post }: { post: PostSummary }) {
+  const { intro, hasMore } = splitAtMore(post.body);
+  return (
+    <>
+      <PostBody html={intro} />
+      {hasMore ? (
+        <p className="mt-4">
+          <Link href={`${post.permalink}#more`} className="link font-medium">
+            Read more<span className="sr-only"> of “{post.title}”</span> »
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }

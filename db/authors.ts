@@ -1,7 +1,37 @@
 import 'server-only';
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { slugify } from '@/lib/slug';
+import type { Db } from './client';
 import { getDb } from './client';
-import { authors, settings, type Author } from './schema';
+import { authors, posts, settings, type Author } from './schema';
+import { visiblePostFilter } from './visibility';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A free /author/SLUG for a new author: their name as a slug, numbered if taken. */
+export function uniqueAuthorSlugInTx(tx: Tx, name: string): string {
+  const base = slugify(name);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, candidate)).get()) return candidate;
+  }
+}
+
+export async function getAuthorBySlug(slug: string): Promise<Author | undefined> {
+  return getDb().select().from(authors).where(eq(authors.slug, slug)).get();
+}
+
+/** Authors with at least one visible post, for the About Me gadget. */
+export async function listPublishingAuthors(now = new Date()): Promise<Pick<Author, 'id' | 'name' | 'slug' | 'bio'>[]> {
+  return getDb()
+    .select({ id: authors.id, name: authors.name, slug: authors.slug, bio: authors.bio })
+    .from(authors)
+    .where(
+      sql`exists (select 1 from ${posts} where ${posts.authorId} = ${authors.id} and ${and(visiblePostFilter(now))})`,
+    )
+    .orderBy(authors.id)
+    .all();
+}
 
 export async function getAuthorById(id: number): Promise<Author | undefined> {
   return getDb().select().from(authors).where(eq(authors.id, id)).get();
@@ -40,7 +70,7 @@ export async function createFirstAdmin(values: {
       const email = values.email.trim().toLowerCase();
       const author = tx
         .insert(authors)
-        .values({ name: values.name, email, passwordHash: values.passwordHash, role: 'admin' })
+        .values({ name: values.name, email, passwordHash: values.passwordHash, role: 'admin', slug: uniqueAuthorSlugInTx(tx, values.name) })
         .onConflictDoUpdate({
           // A demo or imported author with this email becomes the admin who signs in.
           target: authors.email,
@@ -65,15 +95,15 @@ export async function createAuthor(values: {
   passwordHash?: string | null;
   bio?: string;
 }): Promise<Author> {
-  return getDb()
-    .insert(authors)
-    .values({ ...values, email: values.email.trim().toLowerCase() })
-    .returning()
-    .get();
+  return getDb().transaction(
+    (tx) =>
+      tx
+        .insert(authors)
+        .values({ ...values, email: values.email.trim().toLowerCase(), slug: uniqueAuthorSlugInTx(tx, values.name) })
+        .returning()
+        .get(),
+    { behavior: 'immediate' },
+  );
 }
 
-export async function countAuthors(): Promise<number> {
-  const row = getDb().select({ n: sql<number>`count(*)` }).from(authors).get();
-  return row?.n ?? 0;
-}
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { comments, type Comment, type NewComment } from './schema';
+import { comments, posts, type Comment, type NewComment } from './schema';
+import { visiblePostFilter } from './visibility';
 
 /** Published comment counts of many posts in one query; posts without comments are absent. */
 export async function countPublishedCommentsByPostIds(postIds: number[]): Promise<Map<number, number>> {
@@ -26,4 +27,33 @@ export async function listPublishedCommentsByPostId(postId: number): Promise<Com
 
 export async function createComment(values: NewComment): Promise<Comment> {
   return getDb().insert(comments).values(values).returning().get();
+}
+
+export type RecentComment = Comment & { postTitle: string; postPermalink: string };
+
+/** The newest published comments on visible posts, blog-wide or on one post, for comment feeds. */
+export async function listRecentPublishedComments({
+  postId,
+  limit,
+  now = new Date(),
+}: {
+  postId?: number;
+  limit: number;
+  now?: Date;
+}): Promise<RecentComment[]> {
+  const rows = getDb()
+    .select({ comment: comments, postTitle: posts.title, postPermalink: posts.permalink })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(
+      and(
+        eq(comments.status, 'published'),
+        visiblePostFilter(now),
+        postId === undefined ? undefined : eq(comments.postId, postId),
+      ),
+    )
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit)
+    .all();
+  return rows.map((row) => ({ ...row.comment, postTitle: row.postTitle, postPermalink: row.postPermalink ?? '' }));
 }

@@ -53,3 +53,15 @@ export async function listLabelsWithCounts(now = new Date()): Promise<{ name: st
     .orderBy(asc(labels.name))
     .all();
 }
+
+/** True when every one of these labels exists (an unknown label is a 404, not an empty page). */
+export async function labelsExist(names: string[]): Promise<boolean> {
+  if (names.length === 0) return false;
+  const unique = [...new Set(names)];
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(labels)
+    .where(inArray(labels.name, unique))
+    .get();
+  return row?.n === unique.length;
+}

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
 import { getDb } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
-import { authors, comments, posts, type Post } from './schema';
+import { reindexPostInTx } from './search';
+import { authors, comments, labels, postLabels, posts, type Post } from './schema';
 import { visiblePostFilter } from './visibility';
 
 const summaryColumns = {
@@ -18,6 +19,7 @@ const summaryColumns = {
   publishedAt: posts.publishedAt,
   authorId: posts.authorId,
   authorName: authors.name,
+  authorSlug: authors.slug,
 };
 
 export type PostSummary = {
@@ -29,6 +31,7 @@ export type PostSummary = {
   publishedAt: Date;
   authorId: number;
   authorName: string;
+  authorSlug: string | null;
   labels: string[];
   commentCount: number;
 };
@@ -51,33 +54,175 @@ async function withLabelsAndCounts(rows: SummaryRow[]): Promise<PostSummary[]> {
   }));
 }
 
-/** Newest visible posts first; `before` continues a listing below a publish time (keyset, no OFFSET). */
+export type ListFilter = {
+  /** Posts carrying every one of these labels (Blogger's /search/label/A+B). */
+  labels?: string[];
+  authorId?: number;
+  /** [from, to): an archive page's span. */
+  from?: Date;
+  to?: Date;
+};
+
+function filterConditions(filter: ListFilter) {
+  return [
+    filter.authorId === undefined ? undefined : eq(posts.authorId, filter.authorId),
+    filter.from ? gte(posts.publishedAt, filter.from) : undefined,
+    filter.to ? lt(posts.publishedAt, filter.to) : undefined,
+    ...(filter.labels ?? []).map(
+      (name) =>
+        sql`exists (select 1 from ${postLabels} join ${labels} on ${labels.id} = ${postLabels.labelId}
+          where ${postLabels.postId} = ${posts.id} and ${labels.name} = ${name})`,
+    ),
+  ];
+}
+
+/**
+ * Newest visible posts first. `before` continues a listing below a publish time (a keyset, no
+ * OFFSET), so an "Older Posts" link keeps pointing at the same posts while new ones arrive.
+ */
 export async function listVisiblePosts({
   before,
   limit,
+  filter = {},
   now = new Date(),
 }: {
   before?: Date;
   limit: number;
+  filter?: ListFilter;
   now?: Date;
 }): Promise<PostSummary[]> {
   const rows = getDb()
     .select(summaryColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(visiblePostFilter(now), before ? lt(posts.publishedAt, before) : undefined))
+    .where(and(visiblePostFilter(now), before ? lt(posts.publishedAt, before) : undefined, ...filterConditions(filter)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit)
     .all();
   return withLabelsAndCounts(rows);
 }
 
-export async function getVisiblePostByPermalink(permalink: string, now = new Date()): Promise<PostSummary | undefined> {
+export async function countVisiblePosts(filter: ListFilter, now = new Date()): Promise<number> {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(posts)
+    .where(and(visiblePostFilter(now), ...filterConditions(filter)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/**
+ * The publish times of up to `limit` posts just newer than `after`, oldest first: enough to
+ * build a "Newer Posts" link that lands on the page before this one.
+ */
+export async function listNewerPublishTimes({
+  after,
+  limit,
+  filter = {},
+  now = new Date(),
+}: {
+  after: Date;
+  limit: number;
+  filter?: ListFilter;
+  now?: Date;
+}): Promise<Date[]> {
+  return getDb()
+    .select({ publishedAt: posts.publishedAt })
+    .from(posts)
+    .where(and(visiblePostFilter(now), gt(posts.publishedAt, after), ...filterConditions(filter)))
+    .orderBy(asc(posts.publishedAt), asc(posts.id))
+    .limit(limit)
+    .all()
+    .map((row) => row.publishedAt!);
+}
+
+/** Summaries of posts by id, in the order given (for search results). */
+export async function listVisiblePostsByIds(ids: number[], now = new Date()): Promise<PostSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(visiblePostFilter(now), inArray(posts.id, ids)))
+    .all();
+  const byId = new Map((await withLabelsAndCounts(rows)).map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Posts with the most published comments, for the Popular Posts gadget. */
+export async function listPopularPosts({ limit, now = new Date() }: { limit: number; now?: Date }) {
+  const count = sql<number>`count(${comments.id})`;
+  return getDb()
+    .select({ id: posts.id, title: posts.title, permalink: posts.permalink, excerpt: posts.excerpt, comments: count })
+    .from(posts)
+    .innerJoin(comments, and(eq(comments.postId, posts.id), eq(comments.status, 'published')))
+    .where(visiblePostFilter(now))
+    .groupBy(posts.id)
+    .orderBy(desc(count), desc(posts.publishedAt))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row, permalink: row.permalink ?? '' }));
+}
+
+/**
+ * Visible posts per month for the Blog Archive gadget, newest first. Months are counted at the
+ * zone's current UTC offset, so a post within an hour of a month's edge may count in the
+ * neighbouring month when daylight saving time differs; the archive pages themselves are exact.
+ */
+export async function countPostsByMonth({ offsetSeconds, now = new Date() }: { offsetSeconds: number; now?: Date }) {
+  const month = sql<string>`strftime('%Y-%m', ${posts.publishedAt} / 1000 + ${offsetSeconds}, 'unixepoch')`;
+  return getDb()
+    .select({ month, count: sql<number>`count(*)` })
+    .from(posts)
+    .where(visiblePostFilter(now))
+    .groupBy(month)
+    .orderBy(desc(month))
+    .all()
+    .map((row) => {
+      const [year, m] = row.month.split('-').map(Number);
+      return { year: year!, month: m!, count: row.count };
+    });
+}
+
+/** Visible static pages, for the Pages gadget. */
+export async function listVisiblePages(now = new Date()) {
+  return getDb()
+    .select({ title: posts.title, permalink: posts.permalink })
+    .from(posts)
+    .where(visiblePostFilter(now, 'page'))
+    .orderBy(asc(posts.title))
+    .all()
+    .map((row) => ({ title: row.title, permalink: row.permalink ?? '' }));
+}
+
+/** Every visible post and page for the sitemap: path and last change. */
+export async function listSitemapEntries(now = new Date()) {
+  return getDb()
+    .select({ permalink: posts.permalink, updatedAt: posts.updatedAt, type: posts.type })
+    .from(posts)
+    .where(
+      and(
+        inArray(posts.status, ['published', 'scheduled']),
+        isNotNull(posts.permalink),
+        lte(posts.publishedAt, now),
+      ),
+    )
+    .orderBy(desc(posts.publishedAt))
+    .all()
+    .map((row) => ({ permalink: row.permalink!, updatedAt: row.updatedAt, type: row.type }));
+}
+
+/** A visible post or static page at its permalink (/YYYY/MM/slug.html or /p/slug.html). */
+export async function getVisiblePostByPermalink(
+  permalink: string,
+  now = new Date(),
+  type: 'post' | 'page' = 'post',
+): Promise<PostSummary | undefined> {
   const row = getDb()
     .select(summaryColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(eq(posts.permalink, permalink), visiblePostFilter(now)))
+    .where(and(eq(posts.permalink, permalink), visiblePostFilter(now, type)))
     .get();
   if (!row) return undefined;
   const [post] = await withLabelsAndCounts([row]);
@@ -197,6 +342,7 @@ export async function savePost(values: {
             .returning()
             .get();
       setPostLabelsInTx(tx, saved.id, values.labels);
+      reindexPostInTx(tx, saved.id);
       return saved;
     },
     { behavior: 'immediate' },

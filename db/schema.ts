@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { GadgetId } from '@/lib/gadgets';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -20,6 +21,8 @@ export const authors = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    // The author page is /author/SLUG; set when the author is created.
+    slug: text('slug'),
     // Stored lower-cased so "Ann@Example.com" and "ann@example.com" are one author.
     email: text('email').notNull(),
     // Null for authors who cannot sign in (demo content, imported writers).
@@ -28,7 +31,7 @@ export const authors = sqliteTable(
     bio: text('bio').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('authors_email_unique').on(t.email)],
+  (t) => [uniqueIndex('authors_email_unique').on(t.email), uniqueIndex('authors_slug_unique').on(t.slug)],
 );
 
 export const posts = sqliteTable(
@@ -117,6 +120,11 @@ export const settings = sqliteTable(
     postsPerPage: integer('posts_per_page').notNull().default(10),
     // IANA zone used for dates on the page and for /YYYY/MM/ in new permalinks.
     timezone: text('timezone').notNull().default('UTC'),
+    // Sidebar gadgets in display order, as on Blogger's Layout page (ids from lib/gadgets.ts).
+    gadgets: text('gadgets', { mode: 'json' })
+      .$type<GadgetId[]>()
+      .notNull()
+      .default(sql`'["search","profile","popular","archive","labels","pages","subscribe","attribution"]'`),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
 );

@@ -1026,3 +1026,27 @@ export const demoPosts: DemoPost[] = [
     ],
   },
 ];
+
+export type DemoPage = { title: string; slug: string; body: string };
+
+/** Static pages, served at /p/SLUG.html and listed in the Pages gadget. */
+export const demoPages: DemoPage[] = [
+  {
+    title: 'About Plot 17',
+    slug: 'about',
+    body: `<p>Plot 17 is half of a full-size allotment on the Fernside Road site: ten rods of heavy clay, a shed that leans a little further east every winter, two compost bays and a rhubarb crown older than I am. I took it on in 2014 with no idea what I was doing, and I have been writing about it here ever since.</p>
+<p>This blog is mostly a notebook. I write down what I sowed and when, what the weather did, which tools broke and how I mended them, and what ended up in the pan. If any of it is useful to you, I am glad. If you garden nearby and want to swap seeds, the comments are open.</p>
+<h2>Who else turns up here</h2>
+<ul>
+<li><strong>Dennis</strong> on plot 4, who has been growing the same yellow tomato for sixty years.</li>
+<li><strong>Priya</strong>, who runs the seed swap and knows everything about chillies.</li>
+<li>The site robin, who supervises all digging.</li>
+</ul>`,
+  },
+  {
+    title: 'Contact',
+    slug: 'contact',
+    body: `<p>The easiest way to reach me is to leave a comment on any post; I read every one, usually with a cup of tea and muddy boots.</p>
+<p>For seed swaps, spare plants or allotment society business, you will find me at the Fernside Road gate most Saturday mornings from March to October. Look for the green shed with the wonky door.</p>`,
+  },
+];

@@ -1,13 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { makeExcerpt } from '@/lib/content';
-import { postPermalink, permalinkCandidates } from '@/lib/permalink';
+import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { sanitizePostHtml } from '@/lib/sanitize';
 import { getDb } from './client';
+import { uniqueAuthorSlugInTx } from './authors';
 import { setPostLabelsInTx } from './labels';
+import { reindexPostInTx } from './search';
 import { authors, comments, posts, settings } from './schema';
-import { demoBlog, demoPosts, type DemoComment } from './seed-content';
+import { demoBlog, demoPages, demoPosts, type DemoComment } from './seed-content';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -36,7 +38,13 @@ export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean;
 
       const author = tx
         .insert(authors)
-        .values({ name: demoBlog.authorName, email: demoBlog.authorEmail, bio: demoBlog.authorBio, role: 'author' })
+        .values({
+          name: demoBlog.authorName,
+          email: demoBlog.authorEmail,
+          bio: demoBlog.authorBio,
+          role: 'author',
+          slug: uniqueAuthorSlugInTx(tx, demoBlog.authorName),
+        })
         .onConflictDoUpdate({ target: authors.email, set: { name: demoBlog.authorName } })
         .returning()
         .get();
@@ -65,6 +73,7 @@ export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean;
           .returning({ id: posts.id })
           .get();
         setPostLabelsInTx(tx, post.id, demo.labels);
+        reindexPostInTx(tx, post.id);
 
         const insertComment = (c: DemoComment, at: Date, parentId: number | null) => {
           const createdAt = new Date(Math.min(at.getTime() + c.hoursAfter * HOUR, now.getTime() - 60_000));
@@ -88,6 +97,24 @@ export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean;
           const parent = insertComment(c, publishedAt, null);
           for (const reply of c.replies ?? []) insertComment(reply, parent.createdAt, parent.id);
         }
+      }
+      const oldest = new Date(now.getTime() - Math.max(...demoPosts.map((p) => p.daysAgo)) * DAY);
+      for (const page of demoPages) {
+        const body = sanitizePostHtml(page.body);
+        tx.insert(posts)
+          .values({
+            type: 'page',
+            title: page.title,
+            slug: page.slug,
+            permalink: pagePermalink(page.slug),
+            body,
+            excerpt: makeExcerpt(body),
+            status: 'published',
+            publishedAt: oldest,
+            updatedAt: oldest,
+            authorId: author.id,
+          })
+          .run();
       }
       return { seeded: true, posts: demoPosts.length, comments: commentCount };
     },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from './client';
+import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/gadgets';
 import { settings, type Settings } from './schema';
 
 const defaults: Settings = {
@@ -10,11 +11,13 @@ const defaults: Settings = {
   headerAdsHtml: '',
   postsPerPage: 10,
   timezone: 'UTC',
+  gadgets: DEFAULT_GADGETS,
 };
 
 /** The blog's settings; defaults until the first setup writes the row. */
 export async function getSettings(): Promise<Settings> {
-  return getDb().select().from(settings).where(eq(settings.id, 1)).get() ?? defaults;
+  const row = getDb().select().from(settings).where(eq(settings.id, 1)).get() ?? defaults;
+  return { ...row, gadgets: parseGadgetLayout(row.gadgets) };
 }
 
 export async function updateSettings(values: Partial<Omit<Settings, 'id'>>): Promise<void> {

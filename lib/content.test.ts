@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, makeExcerpt, normaliseNewlines, parseLabels, toPostHtml } from './content';
+import { htmlToText, makeExcerpt, normaliseNewlines, parseLabels, splitAtMore, toPostHtml } from './content';
 
 describe('toPostHtml', () => {
   it('turns plain text into paragraphs and line breaks, escaping markup characters', () => {
@@ -40,5 +40,18 @@ describe('parseLabels', () => {
 describe('normaliseNewlines', () => {
   it('turns CRLF and CR into LF', () => {
     expect(normaliseNewlines('a\r\nb\rc')).toBe('a\nb\nc');
+  });
+});
+
+describe('the jump break', () => {
+  it("accepts Blogger's marker and WordPress's <!--more-->, and splits the body there", () => {
+    for (const marker of ["<a name='more'></a>", '<!--more-->', '<!-- more -->']) {
+      const html = toPostHtml(`<p>Intro</p>${marker}<p>Rest</p>`);
+      expect(splitAtMore(html)).toEqual({ intro: '<p>Intro</p>', hasMore: true });
+    }
+  });
+
+  it('leaves a body without a break whole', () => {
+    expect(splitAtMore('<p>All</p>')).toEqual({ intro: '<p>All</p>', hasMore: false });
   });
 });

@@ -1,5 +1,15 @@
 import { sanitizePostHtml } from './sanitize';
 
+/** Blogger's jump break: what comes before it is shown on the home page with "Read more". */
+export const MORE_MARKER = '<a name="more"></a>';
+
+/** The part of a body before the jump break, and whether there was one. */
+export function splitAtMore(html: string): { intro: string; hasMore: boolean } {
+  const at = html.search(/<a name=["']more["']\s*>\s*<\/a>/i);
+  if (at === -1) return { intro: html, hasMore: false };
+  return { intro: html.slice(0, at).trim(), hasMore: true };
+}
+
 /** Browsers submit textareas with CRLF; everything stored uses LF. */
 export function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -16,7 +26,7 @@ export function escapeHtml(text: string): string {
  * becomes paragraphs, a blank line between them and a single newline as a line break.
  */
 export function toPostHtml(input: string): string {
-  const text = normaliseNewlines(input).trim();
+  const text = normaliseNewlines(input).trim().replace(/<!--\s*more\s*-->/gi, MORE_MARKER);
   if (!text) return '';
   if (/<[a-z!/][^>]*>/i.test(text)) return sanitizePostHtml(text);
   const paragraphs = text
@@ -30,7 +40,7 @@ export function toPostHtml(input: string): string {
 export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<(br|\/p|\/div|\/li|\/h\d|\/blockquote)[^>]*>/gi, ' ')
+    .replace(/<(br|hr|\/(p|div|li|h\d|blockquote|td|th|tr|dt|dd|pre|figcaption|caption|section))[^>]*>/gi, ' ')
     .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')

@@ -45,3 +45,52 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Offset of a time zone from UTC at an instant, in milliseconds (positive east of Greenwich). */
+function zoneOffset(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant a wall-clock time in a zone happens: midnight on 1 July 2023 in Los Angeles, say. */
+export function zonedTime(year: number, month: number, day: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  const first = guess - zoneOffset(new Date(guess), timeZone);
+  // A second pass settles days when daylight saving time changes between guess and answer.
+  return new Date(guess - zoneOffset(new Date(first), timeZone));
+}
+
+/** [start, end) of a year, or of a month in it, in the blog's zone: the span of an archive page. */
+export function archiveRange(year: number, month: number | undefined, timeZone: string): { start: Date; end: Date } {
+  if (month === undefined) return { start: zonedTime(year, 1, 1, timeZone), end: zonedTime(year + 1, 1, 1, timeZone) };
+  const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
+  return { start: zonedTime(year, month, 1, timeZone), end: zonedTime(next.y, next.m, 1, timeZone) };
+}
+
+/** "July 2023" or "2023", for archive headings. */
+export function formatArchiveTitle(year: number, month?: number): string {
+  if (month === undefined) return String(year);
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}
+
+export function monthName(month: number): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+/** Current UTC offset of the zone in seconds, for grouping posts by month inside SQL. */
+export function currentOffsetSeconds(timeZone: string, at = new Date()): number {
+  return Math.round(zoneOffset(at, timeZone) / 1000);
+}

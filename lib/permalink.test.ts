@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelPath, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
+import { labelPath, labelsFromPath, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
 
 describe('postPermalink', () => {
   it('builds /YYYY/MM/slug.html from the publish date', () => {
@@ -44,5 +44,20 @@ describe('other Blogger paths', () => {
   it('keeps label case and encodes spaces as %20', () => {
     expect(labelPath('Seed Saving')).toBe('/search/label/Seed%20Saving');
     expect(labelPath('Tools & Repairs')).toBe('/search/label/Tools%20%26%20Repairs');
+  });
+});
+
+describe('labelsFromPath', () => {
+  it('decodes one label, keeping its case and spaces', () => {
+    expect(labelsFromPath('Seed%20Saving')).toEqual(['Seed Saving']);
+  });
+
+  it('reads + as "posts with both labels"', () => {
+    expect(labelsFromPath('Garden+Weather')).toEqual(['Garden', 'Weather']);
+  });
+
+  it('refuses empty names and broken encoding', () => {
+    expect(labelsFromPath('Garden+')).toBeNull();
+    expect(labelsFromPath('%E0%A4%A')).toBeNull();
   });
 });

@@ -45,3 +45,23 @@ function safeDecode(segment: string): string | null {
     return null;
   }
 }
+
+export function authorPath(slug: string): string {
+  return `/author/${encodeURIComponent(slug)}`;
+}
+
+/** Archive pages: /2023/ and /2023/07/ on Blogger; served here without the trailing slash. */
+export function archivePath(year: number, month?: number): string {
+  return month === undefined ? `/${year}` : `/${year}/${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * Labels asked for by a /search/label/NAME path: exact text, `+` meaning "both labels"
+ * (Blogger's /search/label/A+B). Null when the segment is not valid %-encoding.
+ */
+export function labelsFromPath(segment: string): string[] | null {
+  const decoded = safeDecode(segment);
+  if (decoded === null) return null;
+  const names = decoded.split('+').map((name) => name.trim());
+  return names.every(Boolean) ? names : null;
+}

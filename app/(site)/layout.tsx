@@ -5,6 +5,7 @@ import { getSettings } from '@/db/settings';
 import { sanitizePostHtml } from '@/lib/sanitize';
 import { siteUrl } from '@/lib/config';
 import { Sidebar } from '@/components/sidebar';
+import { ThemeToggle } from '@/components/theme-toggle';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -13,6 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: siteUrl() ?? undefined,
     title: { default: settings.blogTitle, template: `%s | ${settings.blogTitle}` },
     description: settings.blogDescription || undefined,
+    openGraph: { siteName: settings.blogTitle, type: 'website' },
+    alternates: {
+      types: {
+        'application/atom+xml': [{ url: '/feeds/posts/default', title: `${settings.blogTitle} - Atom` }],
+        'application/rss+xml': [{ url: '/feeds/posts/default?alt=rss', title: `${settings.blogTitle} - RSS` }],
+        'application/feed+json': [{ url: '/feeds/posts/default?alt=json', title: `${settings.blogTitle} - JSON Feed` }],
+      },
+    },
   };
 }
 
@@ -30,8 +39,11 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
-          <p className="font-serif text-4xl leading-tight font-semibold tracking-tight sm:text-5xl">
+        <div className="relative mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
+          <div className="absolute top-3 right-3 sm:top-4 sm:right-4">
+            <ThemeToggle />
+          </div>
+          <p className="pr-10 font-serif text-4xl leading-tight font-semibold tracking-tight sm:text-5xl">
             <Link href="/" className="hover:text-accent dark:hover:text-orange-300">
               {settings.blogTitle}
             </Link>
@@ -52,8 +64,14 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         </main>
         <Sidebar settings={settings} />
       </div>
-      <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500 dark:border-stone-800 dark:text-stone-400">
-        Powered by Blogstead
+      <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
+        {settings.gadgets.includes('attribution') ? <p>Powered by Blogstead</p> : null}
+        <p className="mt-1">
+          Subscribe to:{' '}
+          <a href="/feeds/posts/default" className="link">
+            Posts (Atom)
+          </a>
+        </p>
       </footer>
     </div>
   );

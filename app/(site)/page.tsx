@@ -7,8 +7,8 @@ export default async function HomePage() {
   const settings = await getSettings();
   return (
     <>
-      <h1 className="sr-only">Latest posts</h1>
-      <PostListing settings={settings} />
+      <h1 className="sr-only">{settings.blogTitle}: latest posts</h1>
+      <PostListing settings={settings} basePath="/search" empty="No posts yet." />
     </>
   );
 }

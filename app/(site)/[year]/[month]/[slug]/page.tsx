@@ -5,7 +5,9 @@ import { connection } from 'next/server';
 import { listPublishedCommentsByPostId } from '@/db/comments';
 import { getNeighbourPosts, getVisiblePostByPermalink } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { permalinkFromSegments } from '@/lib/permalink';
+import { authorPath, permalinkFromSegments } from '@/lib/permalink';
+import { getSiteOrigin } from '@/lib/site-origin';
+import { ShareLinks } from '@/components/share-links';
 import { DateHeader } from '@/components/date-header';
 import { PostBody } from '@/components/post-body';
 import { PostFooter } from '@/components/post-footer';
@@ -23,11 +25,25 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   await connection();
   const post = await findPost(params);
   if (!post) return {};
+  const description = post.excerpt.slice(0, 300) || undefined;
   return {
     title: post.title,
-    description: post.excerpt || undefined,
-    alternates: { canonical: post.permalink },
-    openGraph: { type: 'article', title: post.title, description: post.excerpt, url: post.permalink },
+    description,
+    authors: [{ name: post.authorName }],
+    alternates: {
+      canonical: post.permalink,
+      types: { 'application/atom+xml': [{ url: `/feeds/${post.id}/comments/default`, title: `Comments on ${post.title}` }] },
+    },
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description,
+      url: post.permalink,
+      publishedTime: post.publishedAt.toISOString(),
+      authors: [post.authorName],
+      tags: post.labels,
+    },
+    twitter: { card: 'summary_large_image', title: post.title, description },
   };
 }
 
@@ -41,6 +57,21 @@ export default async function PostPage({ params }: { params: Params }) {
     getNeighbourPosts(post.publishedAt),
   ]);
   const timeZone = settings.timezone;
+  const origin = await getSiteOrigin();
+  const url = `${origin}${post.permalink}`;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.excerpt,
+    datePublished: post.publishedAt.toISOString(),
+    author: { '@type': 'Person', name: post.authorName, url: post.authorSlug ? `${origin}${authorPath(post.authorSlug)}` : undefined },
+    mainEntityOfPage: url,
+    url,
+    keywords: post.labels.join(', ') || undefined,
+    commentCount: comments.length,
+    publisher: { '@type': 'Organization', name: settings.blogTitle, url: origin },
+  };
 
   return (
     <>
@@ -49,7 +80,13 @@ export default async function PostPage({ params }: { params: Params }) {
         <h1 className="mb-4 font-serif text-3xl leading-tight font-semibold sm:text-4xl">{post.title}</h1>
         <PostBody html={post.body} />
         <PostFooter post={{ ...post, commentCount: comments.length }} timeZone={timeZone} />
+        <ShareLinks url={url} title={post.title} />
       </article>
+      <script
+        type="application/ld+json"
+        // JSON-LD must not be able to close its own script tag: "<" is escaped.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
       <nav aria-label="More posts" className="mt-6 grid grid-cols-3 items-baseline gap-4 text-sm font-medium">
         <span>
           {neighbours.newer ? (

@@ -1,0 +1,41 @@
+import { ImageResponse } from 'next/og';
+import { getVisiblePostByPermalink } from '@/db/posts';
+import { getSettings } from '@/db/settings';
+import { formatDateHeader } from '@/lib/dates';
+import { permalinkFromSegments } from '@/lib/permalink';
+
+export const alt = 'The post title on a card with the blog name';
+export const size = { width: 1200, height: 630 };
+export const contentType = 'image/png';
+
+/** A share card for each post, drawn at request time: title, blog name, author and date. */
+export default async function PostImage({ params }: { params: Promise<{ year: string; month: string; slug: string }> }) {
+  const { year, month, slug } = await params;
+  const permalink = permalinkFromSegments(year, month, slug);
+  const [post, settings] = await Promise.all([permalink ? getVisiblePostByPermalink(permalink) : undefined, getSettings()]);
+  const title = post?.title ?? settings.blogTitle;
+  return new ImageResponse(
+    (
+      <div
+        style={{
+          width: '100%',
+          height: '100%',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '72px 80px',
+          background: '#f5f5f4',
+          color: '#1c1917',
+          borderTop: '16px solid #b4410f',
+        }}
+      >
+        <div style={{ fontSize: 34, color: '#57534e', display: 'flex' }}>{settings.blogTitle}</div>
+        <div style={{ fontSize: title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1, display: 'flex' }}>{title}</div>
+        <div style={{ fontSize: 30, color: '#57534e', display: 'flex' }}>
+          {post ? `${post.authorName} · ${formatDateHeader(post.publishedAt, settings.timezone)}` : ''}
+        </div>
+      </div>
+    ),
+    size,
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getVisiblePostByPermalink } from '@/db/posts';
+import { PostBody } from '@/components/post-body';
+
+type Params = Promise<{ slug: string }>;
+
+async function findPage(params: Params) {
+  const { slug } = await params;
+  let file: string;
+  try {
+    file = decodeURIComponent(slug);
+  } catch {
+    return undefined;
+  }
+  if (!/^[^/]+\.html$/.test(file)) return undefined;
+  return getVisiblePostByPermalink(`/p/${file}`, new Date(), 'page');
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const page = await findPage(params);
+  if (!page) return {};
+  return { title: page.title, description: page.excerpt || undefined, alternates: { canonical: page.permalink } };
+}
+
+/** A static page (About, Contact …) at Blogger's /p/slug.html. */
+export default async function StaticPage({ params }: { params: Params }) {
+  await connection();
+  const page = await findPage(params);
+  if (!page) notFound();
+  return (
+    <article className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-stone-200 sm:p-8 dark:bg-stone-900 dark:ring-stone-800">
+      <h1 className="mb-4 font-serif text-3xl leading-tight font-semibold sm:text-4xl">{page.title}</h1>
+      <PostBody html={page.body} />
+    </article>
+  );
+}

@@ -1,0 +1,5 @@
+import { commentsFeed } from '../../responses';
+
+export function GET(request: Request) {
+  return commentsFeed(request);
+}

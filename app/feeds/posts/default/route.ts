@@ -1,0 +1,5 @@
+import { postsFeed } from '../../responses';
+
+export function GET(request: Request) {
+  return postsFeed(request);
+}

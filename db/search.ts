@@ -1,0 +1,67 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { htmlToText } from '@/lib/content';
+import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '@/lib/search';
+import type { Db } from './client';
+import { getDb } from './client';
+import { labels, postLabels, posts } from './schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Keeps the search index in step with a post; call inside the transaction that saved it. */
+export function reindexPostInTx(tx: Tx, postId: number): void {
+  tx.run(sql`delete from posts_fts where rowid = ${postId}`);
+  const post = tx.select({ title: posts.title, body: posts.body }).from(posts).where(eq(posts.id, postId)).get();
+  if (!post) return;
+  const names = tx
+    .select({ name: labels.name })
+    .from(postLabels)
+    .innerJoin(labels, eq(labels.id, postLabels.labelId))
+    .where(eq(postLabels.postId, postId))
+    .all()
+    .map((l) => l.name)
+    .join(' ');
+  tx.run(sql`insert into posts_fts (rowid, title, body, labels) values (${postId}, ${post.title}, ${htmlToText(post.body)}, ${names})`);
+}
+
+export type SearchHit = { id: number; snippet: string; titleHighlighted: string };
+
+/**
+ * Visible posts matching a reader's words, best first: bm25 with a title match worth ten
+ * body matches and a label match five. Returns ids with highlighted snippets.
+ */
+export async function searchPostIds({
+  query,
+  label,
+  limit,
+  offset = 0,
+  now = new Date(),
+}: {
+  query: string;
+  /** Only posts with this exact label. */
+  label?: string;
+  limit: number;
+  offset?: number;
+  now?: Date;
+}): Promise<{ hits: SearchHit[]; total: number } | null> {
+  const match = toFtsQuery(query);
+  if (!match) return null;
+  const db = getDb();
+  const withLabel = label
+    ? sql` and exists (select 1 from post_labels pl join labels l on l.id = pl.label_id where pl.post_id = p.id and l.name = ${label})`
+    : sql``;
+  const visible = sql`p.type = 'post' and p.status in ('published', 'scheduled') and p.published_at is not null and p.published_at <= ${now.getTime()}${withLabel}`;
+  const hits = db.all<SearchHit>(sql`
+    select p.id as id,
+      snippet(posts_fts, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 24) as snippet,
+      highlight(posts_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}) as titleHighlighted
+    from posts_fts
+    join posts p on p.id = posts_fts.rowid
+    where posts_fts match ${match} and ${visible}
+    order by bm25(posts_fts, 10.0, 1.0, 5.0), p.published_at desc
+    limit ${limit} offset ${offset}`);
+  const totalRow = db.get<{ n: number }>(sql`
+    select count(*) as n from posts_fts join posts p on p.id = posts_fts.rowid
+    where posts_fts match ${match} and ${visible}`);
+  return { hits, total: totalRow?.n ?? 0 };
+}
