@@ -3,6 +3,10 @@ import { chromiumArgs, findChromium } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second server over the demo blog (npm run db:seed), for the reader-site journeys.
+const seededPort = port + 1;
+const seededURL = `http://127.0.0.1:${seededPort}`;
+const reader = /reader-site|feeds|accessibility/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,19 +29,34 @@ export default defineConfig({
     { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'journeys',
-      testIgnore: /first-run\.spec\.ts/,
+      testIgnore: [/first-run\.spec\.ts/, reader],
       dependencies: ['first-run'],
       use: { ...devices['Desktop Chrome'] },
     },
+    { name: 'reader', testMatch: reader, use: { ...devices['Desktop Chrome'], baseURL: seededURL } },
   ],
-  webServer: {
-    // `npm run test:e2e` builds once before this; the server starts on an empty database.
-    command: `node -e "require('fs').rmSync('.e2e',{recursive:true,force:true})" && npx next start -p ${port}`,
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { DATABASE_URL: '.e2e/blog.db', AUTH_SECRET: '', NODE_ENV: 'production' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  // `npm run test:e2e` builds once before this; both servers run that one build.
+  webServer: [
+    {
+      // An empty database: the first-run journey creates the blog.
+      command: `node -e "require('fs').rmSync('.e2e/empty',{recursive:true,force:true})" && npx next start -p ${port}`,
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { DATABASE_URL: '.e2e/empty/blog.db', AUTH_SECRET: '', NODE_ENV: 'production' },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command:
+        `node -e "require('fs').rmSync('.e2e/seeded',{recursive:true,force:true})" && ` +
+        `npm run --silent db:seed && npx next start -p ${seededPort}`,
+      url: seededURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production' },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -5,7 +5,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
-        <p className="mb-6 text-center text-sm font-semibold tracking-widest text-stone-500 uppercase dark:text-stone-400">
+        <p className="mb-6 text-center text-sm font-semibold tracking-widest text-stone-600 uppercase dark:text-stone-400">
           <Link href="/" className="hover:text-accent">
             Blogstead
           </Link>

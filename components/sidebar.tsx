@@ -131,16 +131,19 @@ function ArchiveGadget({ months }: { months: { year: number; month: number; coun
         {[...years].map(([year, list]) => (
           <li key={year}>
             <details open={year === newest} className="group">
-              <summary className="cursor-pointer list-none marker:hidden [&::-webkit-details-marker]:hidden">
-                <span aria-hidden="true" className="inline-block w-4 text-stone-500 transition-transform group-open:rotate-90">
+              <summary className="flex min-h-6 cursor-pointer list-none items-center py-0.5 marker:hidden [&::-webkit-details-marker]:hidden">
+                <span aria-hidden="true" className="inline-block w-4 text-stone-600 transition-transform group-open:rotate-90 dark:text-stone-400">
                   ▸
                 </span>
-                <Link href={archivePath(year)} className="link">
-                  {year}
-                </Link>{' '}
-                <span className="text-stone-600 dark:text-stone-400">({list.reduce((n, m) => n + m.count, 0)})</span>
+                {year}{' '}
+                <span className="ml-1 text-stone-600 dark:text-stone-400">({list.reduce((n, m) => n + m.count, 0)})</span>
               </summary>
               <ul className="mt-1 ml-4 flex flex-col gap-1 pl-2">
+                <li>
+                  <Link href={archivePath(year)} className="link">
+                    All of {year}
+                  </Link>
+                </li>
                 {list.map((m) => (
                   <li key={m.month}>
                     <Link href={archivePath(year, m.month)} className="link">

@@ -45,7 +45,7 @@ export default async function AdminPage() {
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase dark:border-stone-800 dark:text-stone-400">
+            <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-600 uppercase dark:border-stone-800 dark:text-stone-400">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Title</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Status</th>
@@ -62,7 +62,7 @@ export default async function AdminPage() {
                       {post.title}
                     </Link>
                     {post.permalink && post.status === 'published' ? (
-                      <Link href={post.permalink} className="ml-2 text-xs text-stone-500 hover:underline dark:text-stone-400">
+                      <Link href={post.permalink} className="ml-2 text-xs text-stone-600 hover:underline dark:text-stone-400">
                         View
                       </Link>
                     ) : null}

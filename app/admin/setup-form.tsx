@@ -54,7 +54,7 @@ export function SetupForm() {
           aria-describedby="setup-password-hint setup-password-error"
           className="field"
         />
-        <p id="setup-password-hint" className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+        <p id="setup-password-hint" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
           At least {MIN_PASSWORD_LENGTH} characters. A long phrase is easiest to remember.
         </p>
         <FieldError id="setup-password-error" errors={err.password} />

@@ -93,7 +93,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                     <Highlighted text={hit?.titleHighlighted ?? post.title} />
                   </Link>
                 </h2>
-                <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+                <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
                   {formatDateHeader(post.publishedAt, settings.timezone)} · {commentCountLabel(post.commentCount)}
                 </p>
                 <p className="mt-2 leading-relaxed text-stone-700 dark:text-stone-300">

@@ -49,7 +49,7 @@ export function PostForm({ post }: { post?: PostFormValues }) {
           aria-describedby={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
           className="field font-mono text-sm leading-relaxed"
         />
-        <p id="post-body-hint" className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+        <p id="post-body-hint" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
           Plain text (a blank line starts a new paragraph) or HTML. Scripts and styles are removed on save.
         </p>
         <FieldError id="post-body-error" errors={err.body} />
@@ -68,7 +68,7 @@ export function PostForm({ post }: { post?: PostFormValues }) {
           aria-describedby={err.labels ? 'post-labels-hint post-labels-error' : 'post-labels-hint'}
           className="field"
         />
-        <p id="post-labels-hint" className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+        <p id="post-labels-hint" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
           Separate labels with commas.
         </p>
         <FieldError id="post-labels-error" errors={err.labels} />

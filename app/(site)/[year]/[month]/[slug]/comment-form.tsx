@@ -37,7 +37,7 @@ export function CommentForm({ postId }: { postId: number }) {
         </div>
         <div>
           <label htmlFor="comment-email" className="mb-1 block text-sm font-medium">
-            Email <span className="font-normal text-stone-500 dark:text-stone-400">(optional, never shown)</span>
+            Email <span className="font-normal text-stone-600 dark:text-stone-400">(optional, never shown)</span>
           </label>
           <input
             id="comment-email"
@@ -55,7 +55,7 @@ export function CommentForm({ postId }: { postId: number }) {
       </div>
       <div>
         <label htmlFor="comment-website" className="mb-1 block text-sm font-medium">
-          Website <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
+          Website <span className="font-normal text-stone-600 dark:text-stone-400">(optional)</span>
         </label>
         <input
           id="comment-website"

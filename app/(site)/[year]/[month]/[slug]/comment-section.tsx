@@ -20,7 +20,7 @@ function CommentItem({ comment, timeZone }: { comment: Comment; timeZone: string
             Author
           </span>
         ) : null}
-        <a href={`#c${comment.id}`} className="text-stone-500 hover:underline dark:text-stone-400">
+        <a href={`#c${comment.id}`} className="text-stone-600 hover:underline dark:text-stone-400">
           <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, timeZone)}</time>
         </a>
       </header>

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAuthor } from './authors';
+import { migrateDatabase } from './migrate';
+import { savePost } from './posts';
+import { searchPostIds } from './search';
+
+let titleMatch: number;
+let bodyMatch: number;
+let labelled: number;
+let draft: number;
+
+beforeAll(async () => {
+  await migrateDatabase();
+  const authorId = (await createAuthor({ name: 'Searcher', email: 's@example.com' })).id;
+  const save = (title: string, body: string, labels: string[] = []) =>
+    savePost({ authorId, title, body, labels, publish: true, timeZone: 'UTC' }).then((p) => p.id);
+  bodyMatch = await save('Notes from the plot', '<p>The zucchini glut, zucchini soup, zucchini bread and more zucchini.</p>');
+  titleMatch = await save('Zucchini', '<p>A short post about summer squash.</p>');
+  labelled = await save('Preserving', '<p>Jars of chutney from the zucchinis.</p>', ['Preserves']);
+  draft = (await savePost({ authorId, title: 'Draft about zucchini', body: '<p>zucchini</p>', labels: [], publish: false, timeZone: 'UTC' })).id;
+});
+
+describe('searchPostIds', () => {
+  it('ranks a title match above a body match', async () => {
+    const result = await searchPostIds({ query: 'zucchini', limit: 10 });
+    expect(result!.hits[0]!.id).toBe(titleMatch);
+    expect(result!.hits.map((h) => h.id)).toContain(bodyMatch);
+    expect(result!.hits.map((h) => h.id)).not.toContain(draft);
+  });
+
+  it('finds partial words by prefix and highlights them', async () => {
+    const result = await searchPostIds({ query: 'zucch', limit: 10 });
+    expect(result!.total).toBeGreaterThanOrEqual(3);
+    expect(result!.hits.find((h) => h.id === bodyMatch)!.snippet).toContain('\u0002zucchini\u0003');
+  });
+
+  it('filters by an exact label', async () => {
+    const result = await searchPostIds({ query: 'zucchini', label: 'Preserves', limit: 10 });
+    expect(result!.hits.map((h) => h.id)).toEqual([labelled]);
+    expect((await searchPostIds({ query: 'zucchini', label: 'preserves', limit: 10 }))!.total).toBe(0);
+  });
+
+  it('treats operators and quotes as words, never as syntax errors', async () => {
+    for (const query of ['zucchini)', 'zucchini*', '"zucchini', '(zucchini)', '-zucchini^', 'Zucchini: soup']) {
+      expect((await searchPostIds({ query, limit: 10 }))!.total, query).toBeGreaterThan(0);
+    }
+    expect((await searchPostIds({ query: 'x'.repeat(1000), limit: 10 }))!.total).toBe(0);
+    expect(await searchPostIds({ query: '"" ()', limit: 10 })).toBeNull();
+  });
+
+  it('reindexes on edit: a renamed post is found by its new title only', async () => {
+    const authorId = (await createAuthor({ name: 'Editor', email: 'e@example.com' })).id;
+    const post = await savePost({ authorId, title: 'Kohlrabi', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    await savePost({ id: post.id, authorId, title: 'Celeriac', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    expect((await searchPostIds({ query: 'kohlrabi', limit: 10 }))!.total).toBe(0);
+    expect((await searchPostIds({ query: 'celeriac', limit: 10 }))!.hits.map((h) => h.id)).toEqual([post.id]);
+  });
+});
