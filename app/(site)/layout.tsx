@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { getSettings } from '@/db/settings';
 import { sanitizePostHtml } from '@/lib/sanitize';
-import { siteUrl } from '@/lib/config';
+import { getSiteOrigin } from '@/lib/site-origin';
 import { Sidebar } from '@/components/sidebar';
 import { ThemeToggle } from '@/components/theme-toggle';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const settings = await getSettings();
+  const [settings, origin] = await Promise.all([getSettings(), getSiteOrigin()]);
   return {
-    metadataBase: siteUrl() ?? undefined,
+    metadataBase: new URL(origin),
     title: { default: settings.blogTitle, template: `%s | ${settings.blogTitle}` },
     description: settings.blogDescription || undefined,
     openGraph: { siteName: settings.blogTitle, type: 'website' },
