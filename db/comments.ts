@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { comments, posts, type Comment, type NewComment } from './schema';
+import { commentNotifications, comments, posts, type Comment, type NewComment } from './schema';
 import { visiblePostFilter } from './visibility';
 
 /** Published comment counts of many posts in one query; posts without comments are absent. */
@@ -56,4 +56,166 @@ export async function listRecentPublishedComments({
     .limit(limit)
     .all();
   return rows.map((row) => ({ ...row.comment, postTitle: row.postTitle, postPermalink: row.postPermalink ?? '' }));
+}
+
+export type CommentAttempt =
+  | { kind: 'created'; comment: Comment }
+  | { kind: 'existing'; comment: Comment }
+  | { kind: 'flood' }
+  | { kind: 'duplicate' };
+
+/**
+ * Stores a reader's comment after the checks that need the database, in one immediate
+ * transaction so parallel requests can't slip past them: the same form sent twice returns the
+ * first comment; a second comment from the same IP or email inside the flood window, or the
+ * same text again on the same post, is refused. `decide` picks the status once it knows
+ * whether this email already has an approved comment. A notification event is queued with it.
+ */
+export async function createCommentChecked({
+  values,
+  floodSince,
+  decide,
+  notifyRecipients,
+}: {
+  values: NewComment & { submissionKey: string; ipHash: string };
+  floodSince: Date;
+  decide: (trustedCommenter: boolean) => Comment['status'];
+  notifyRecipients: string;
+}): Promise<CommentAttempt> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const existing = tx.select().from(comments).where(eq(comments.submissionKey, values.submissionKey)).get();
+      if (existing) return { kind: 'existing', comment: existing };
+
+      const email = values.authorEmail ?? null;
+      const recent = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            gt(comments.createdAt, floodSince),
+            email ? or(eq(comments.ipHash, values.ipHash), eq(comments.authorEmail, email)) : eq(comments.ipHash, values.ipHash),
+          ),
+        )
+        .limit(1)
+        .get();
+      if (recent) return { kind: 'flood' };
+
+      const duplicate = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.postId, values.postId),
+            eq(comments.body, values.body),
+            email ? or(eq(comments.authorEmail, email), eq(comments.authorName, values.authorName)) : eq(comments.authorName, values.authorName),
+          ),
+        )
+        .limit(1)
+        .get();
+      if (duplicate) return { kind: 'duplicate' };
+
+      const trusted = email
+        ? tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(and(eq(comments.authorEmail, email), eq(comments.status, 'published')))
+            .limit(1)
+            .get() !== undefined
+        : false;
+      const comment = tx
+        .insert(comments)
+        .values({ ...values, status: decide(trusted) })
+        .returning()
+        .get();
+      tx.insert(commentNotifications).values({ commentId: comment.id, recipients: notifyRecipients }).run();
+      return { kind: 'created', comment };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A writer's own held comments on a post, by the ids their browser remembers. */
+export async function listPendingCommentsByIds(postId: number, ids: number[]): Promise<Comment[]> {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select()
+    .from(comments)
+    .where(and(eq(comments.postId, postId), eq(comments.status, 'pending'), inArray(comments.id, ids)))
+    .orderBy(asc(comments.createdAt))
+    .all();
+}
+
+export async function getCommentById(id: number): Promise<Comment | undefined> {
+  return getDb().select().from(comments).where(eq(comments.id, id)).get();
+}
+
+/** Comments per moderation tab; `authorId` counts only comments on that author's posts. */
+export async function countCommentsByStatus({ authorId }: { authorId?: number } = {}): Promise<Record<Comment['status'], number>> {
+  const rows = getDb()
+    .select({ status: comments.status, n: sql<number>`count(*)` })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(authorId === undefined ? undefined : eq(posts.authorId, authorId))
+    .groupBy(comments.status)
+    .all();
+  const counts = { pending: 0, published: 0, spam: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+export type ModerationRow = Comment & { postTitle: string; postPermalink: string | null; postAuthorId: number };
+
+/** Comments in one moderation tab, newest first; `authorId` limits them to that author's posts. */
+export async function listCommentsForModeration({
+  status,
+  authorId,
+  limit,
+}: {
+  status: Comment['status'];
+  authorId?: number;
+  limit: number;
+}): Promise<ModerationRow[]> {
+  const rows = getDb()
+    .select({ comment: comments, postTitle: posts.title, postPermalink: posts.permalink, postAuthorId: posts.authorId })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(and(eq(comments.status, status), authorId === undefined ? undefined : eq(posts.authorId, authorId)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit)
+    .all();
+  return rows.map((r) => ({ ...r.comment, postTitle: r.postTitle, postPermalink: r.postPermalink, postAuthorId: r.postAuthorId }));
+}
+
+/** The comments among `ids` on posts this author may moderate (all posts for admins). */
+export async function filterModeratableCommentIds(ids: number[], author: { id: number; role: string }): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .select({ id: comments.id, postAuthorId: posts.authorId })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(inArray(comments.id, ids))
+    .all();
+  return rows.filter((r) => author.role === 'admin' || r.postAuthorId === author.id).map((r) => r.id);
+}
+
+export async function setCommentsStatus({ ids, status }: { ids: number[]; status: Comment['status'] }): Promise<void> {
+  if (ids.length === 0) return;
+  getDb().update(comments).set({ status }).where(inArray(comments.id, ids)).run();
+}
+
+/** Deletes comments; their replies go with them (foreign key cascade), as on Blogger. */
+export async function deleteCommentsByIds({ ids }: { ids: number[] }): Promise<void> {
+  if (ids.length === 0) return;
+  getDb().delete(comments).where(inArray(comments.id, ids)).run();
+}
+
+export async function countUnsentNotifications(): Promise<number> {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(commentNotifications)
+    .where(sql`${commentNotifications.sentAt} is null`)
+    .get();
+  return row?.n ?? 0;
 }

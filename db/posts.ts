@@ -20,6 +20,7 @@ const summaryColumns = {
   authorId: posts.authorId,
   authorName: authors.name,
   authorSlug: authors.slug,
+  commentPolicy: posts.commentPolicy,
 };
 
 export type PostSummary = {
@@ -32,6 +33,7 @@ export type PostSummary = {
   authorId: number;
   authorName: string;
   authorSlug: string | null;
+  commentPolicy: Post['commentPolicy'];
   labels: string[];
   commentCount: number;
 };
@@ -303,6 +305,7 @@ export async function savePost(values: {
   labels: string[];
   publish: boolean;
   timeZone: string;
+  commentPolicy?: Post['commentPolicy'];
   now?: Date;
 }): Promise<Post> {
   const now = values.now ?? new Date();
@@ -333,6 +336,7 @@ export async function savePost(values: {
         status: values.publish ? ('published' as const) : ('draft' as const),
         publishedAt,
         updatedAt: now,
+        ...(values.commentPolicy ? { commentPolicy: values.commentPolicy } : {}),
       };
       const saved = existing
         ? tx.update(posts).set(row).where(eq(posts.id, existing.id)).returning().get()

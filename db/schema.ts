@@ -52,6 +52,10 @@ export const posts = sqliteTable(
     authorId: integer('author_id')
       .notNull()
       .references(() => authors.id, { onDelete: 'restrict' }),
+    // Per-post override of the blog's comment moderation, or 'closed' for no new comments.
+    commentPolicy: text('comment_policy', { enum: ['inherit', 'always', 'never', 'closed'] })
+      .notNull()
+      .default('inherit'),
   },
   (t) => [
     uniqueIndex('posts_permalink_unique').on(t.permalink),
@@ -99,13 +103,36 @@ export const comments = sqliteTable(
     body: text('body').notNull(),
     status: text('status', { enum: ['pending', 'published', 'spam'] }).notNull().default('published'),
     isPostAuthor: integer('is_post_author', { mode: 'boolean' }).notNull().default(false),
+    // HMAC of the writer's IP with the blog's secret: enough for flood control, never the IP itself.
+    ipHash: text('ip_hash'),
+    // A random key per comment form; sending the same form twice stores one comment.
+    submissionKey: text('submission_key'),
     createdAt: createdAt(),
   },
   (t) => [
     index('comments_post_idx').on(t.postId, t.status, t.createdAt),
     index('comments_status_idx').on(t.status, t.createdAt),
     index('comments_parent_idx').on(t.parentId),
+    index('comments_ip_idx').on(t.ipHash, t.createdAt),
+    index('comments_email_idx').on(t.authorEmail, t.createdAt),
+    uniqueIndex('comments_submission_unique').on(t.submissionKey),
   ],
+);
+
+/** New-comment events waiting to be mailed; kept until an SMTP setting exists, so none is lost. */
+export const commentNotifications = sqliteTable(
+  'comment_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: ['comment.created'] }).notNull().default('comment.created'),
+    recipients: text('recipients').notNull(),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comment_notifications_unsent_idx').on(t.sentAt, t.id)],
 );
 
 export const settings = sqliteTable(
@@ -120,6 +147,17 @@ export const settings = sqliteTable(
     postsPerPage: integer('posts_per_page').notNull().default(10),
     // IANA zone used for dates on the page and for /YYYY/MM/ in new permalinks.
     timezone: text('timezone').notNull().default('UTC'),
+    // Comment moderation: hold every comment, only on posts older than N days, or none.
+    commentModeration: text('comment_moderation', { enum: ['always', 'older', 'never'] })
+      .notNull()
+      .default('never'),
+    moderateAfterDays: integer('moderate_after_days').notNull().default(14),
+    // A commenter whose email already has an approved comment skips the hold.
+    trustApprovedCommenters: integer('trust_approved_commenters', { mode: 'boolean' }).notNull().default(true),
+    // One word or phrase per line; a comment containing any of them goes to spam.
+    blockedWords: text('blocked_words').notNull().default(''),
+    // Comma-separated addresses told about new comments (through the outbox).
+    notifyEmails: text('notify_emails').notNull().default(''),
     // Sidebar gadgets in display order, as on Blogger's Layout page (ids from lib/gadgets.ts).
     gadgets: text('gadgets', { mode: 'json' })
       .$type<GadgetId[]>()
@@ -137,3 +175,4 @@ export type Label = typeof labels.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type Settings = typeof settings.$inferSelect;
+export type CommentNotification = typeof commentNotifications.$inferSelect;

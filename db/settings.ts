@@ -11,6 +11,11 @@ const defaults: Settings = {
   headerAdsHtml: '',
   postsPerPage: 10,
   timezone: 'UTC',
+  commentModeration: 'never',
+  moderateAfterDays: 14,
+  trustApprovedCommenters: true,
+  blockedWords: '',
+  notifyEmails: '',
   gadgets: DEFAULT_GADGETS,
 };
 

@@ -46,7 +46,7 @@ test.describe('writing posts', () => {
 
     await page.getByLabel('Title').fill(`${title} (edited)`);
     await page.getByRole('button', { name: 'Update' }).click();
-    await expect(page.getByText('Your post is published.')).toBeVisible();
+    await expect(page.getByText('Your changes are published.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'View post' })).toHaveAttribute('href', permalink!);
 
     await reader.goto(permalink!);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { admin, publishPost } from './support';
+import { admin, newReader, publishPost, waitLikeAReader } from './support';
 
 test('a newcomer sets up the blog, publishes a post, a reader comments, and the author signs out', async ({ page, browser }) => {
   // A fresh blog: /login has nobody to sign in, so it leads to setup.
@@ -46,12 +46,13 @@ test('a newcomer sets up the blog, publishes a post, a reader comments, and the 
   await expect(page.getByRole('link', { name: 'First Steps' }).first()).toBeVisible();
 
   // A reader, without an account, comments.
-  const reader = await browser.newContext();
+  const reader = await newReader(browser);
   const readerPage = await reader.newPage();
   await readerPage.goto(permalink);
   await expect(readerPage.getByRole('heading', { name: 'No comments:' })).toBeVisible();
   await readerPage.getByLabel('Name').fill('Grace Reader');
   await readerPage.getByLabel('Comment', { exact: true }).fill('Welcome to the blogosphere!\nLooking forward to more.');
+  await waitLikeAReader(readerPage);
   await readerPage.getByRole('button', { name: 'Publish' }).click();
   await expect(readerPage.getByRole('heading', { name: '1 comment:' })).toBeVisible();
   await expect(readerPage.getByText('Welcome to the blogosphere!')).toBeVisible();

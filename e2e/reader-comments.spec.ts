@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { publishPost, signIn, unique } from './support';
+import { newReader, publishPost, readerIp, signIn, unique, waitLikeAReader } from './support';
 
 let permalink: string;
 
@@ -8,6 +8,10 @@ test.beforeAll(async ({ browser }) => {
   await signIn(page);
   permalink = await publishPost(page, { title: unique('Open for comments'), body: 'Tell me what you think.' });
   await page.close();
+});
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': readerIp() });
 });
 
 test('a comment without a name or text is refused with clear messages and nothing is stored', async ({ page }) => {
@@ -41,6 +45,7 @@ test('markup in a comment is shown as text, and the website link is marked ugc',
   await page.getByLabel('Name').fill('Tom <b>Bold</b>');
   await page.getByLabel('Website').fill('https://example.org/tom');
   await page.getByLabel('Comment', { exact: true }).fill('<script>alert(1)</script><img src=x onerror=alert(2)> & more');
+  await waitLikeAReader(page);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('<script>alert(1)</script><img src=x onerror=alert(2)> & more')).toBeVisible();
   const link = page.getByRole('link', { name: 'Tom <b>Bold</b>' });
@@ -50,12 +55,13 @@ test('markup in a comment is shown as text, and the website link is marked ugc',
 });
 
 test('the comment form works without JavaScript', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await newReader(browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(permalink);
   const before = await page.getByRole('heading', { name: /comments?:$/ }).textContent();
   await page.getByLabel('Name').fill('No-JS Nora');
   await page.getByLabel('Comment', { exact: true }).fill('Plain HTML forms still work.');
+  await waitLikeAReader(page);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Plain HTML forms still work.')).toBeVisible();
   await expect(page.getByRole('heading', { name: /comments?:$/ })).not.toHaveText(before!);

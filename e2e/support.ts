@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** The admin the first-run journey creates; later journeys sign in as them. */
 export const admin = {
@@ -14,6 +14,12 @@ export async function signIn(page: Page, { email, password } = admin) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Posts', level: 1 })).toBeVisible();
+}
+
+/** Signs in unless this page's browser already has a session. */
+export async function ensureSignedIn(page: Page) {
+  await page.goto('/admin');
+  if (new URL(page.url()).pathname === '/login') await signIn(page);
 }
 
 /** A title no other spec or run will use, so each spec finds its own data. */
@@ -32,4 +38,28 @@ export async function publishPost(page: Page, { title, body, labels = '' }: { ti
   const href = await page.getByRole('link', { name: 'View post' }).getAttribute('href');
   expect(href).toMatch(/^\/\d{4}\/\d{2}\/[a-z0-9-_]+\.html$/);
   return href!;
+}
+
+let ipCounter = 0;
+
+/**
+ * A fresh client address for each simulated reader. Flood control allows one comment per
+ * address per 15 s; the server takes the address from X-Forwarded-For, as behind a proxy.
+ */
+export function readerIp(): string {
+  ipCounter++;
+  const n = (process.pid * 7919 + Date.now() + ipCounter * 104729) % 16_000_000;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** A browser context for one reader, with their own address. */
+export function newReader(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  return browser.newContext({ ...options, extraHTTPHeaders: { 'x-forwarded-for': readerIp() } });
+}
+
+/** Waits until the comment form has been open as long as a person needs (the spam rule's 2 s). */
+export async function waitLikeAReader(page: Page) {
+  const shownAt = Number((await page.locator('input[name="shownAt"]').getAttribute('value'))?.split('.')[0]);
+  const wait = shownAt + 2_100 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
 }

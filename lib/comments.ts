@@ -3,6 +3,10 @@ import { normaliseNewlines } from './content';
 
 /** Blogger's limit for one comment. */
 export const MAX_COMMENT_LENGTH = 4096;
+/** WordPress's field limits. */
+export const MAX_NAME_LENGTH = 245;
+export const MAX_EMAIL_LENGTH = 100;
+export const MAX_WEBSITE_LENGTH = 200;
 
 /** "No comments", "1 comment", "12 comments", as Blogger writes them. */
 export function commentCountLabel(count: number): string {
@@ -20,11 +24,15 @@ const optionalText = (max: number, tooLong: string) =>
 /** What a reader may send with a comment. The body is plain text: it is never rendered as HTML. */
 export const commentInput = z.object({
   postId: z.coerce.number().int().positive(),
-  name: z.string().trim().min(1, 'Please enter your name.').max(100, 'Please keep your name under 100 characters.'),
-  email: optionalText(254, 'That email address is too long.').pipe(
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your name.')
+    .max(MAX_NAME_LENGTH, `Please keep your name under ${MAX_NAME_LENGTH} characters.`),
+  email: optionalText(MAX_EMAIL_LENGTH, `Please keep the email address under ${MAX_EMAIL_LENGTH} characters.`).pipe(
     z.email('Please enter a valid email address, or leave it empty.').nullable(),
   ),
-  website: optionalText(2000, 'That web address is too long.').pipe(
+  website: optionalText(MAX_WEBSITE_LENGTH, `Please keep the web address under ${MAX_WEBSITE_LENGTH} characters.`).pipe(
     z
       .url({ protocol: /^https?$/, error: 'Please enter a web address starting with http:// or https://, or leave it empty.' })
       .nullable(),
@@ -41,6 +49,16 @@ export const commentInput = z.object({
 });
 
 export type CommentInput = z.infer<typeof commentInput>;
+
+/** The hidden parts of the comment form: which comment it replies to, and its one-time key. */
+export const commentEnvelope = z.object({
+  parentId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(z.number().int().positive().nullable()),
+  submissionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form has expired; please reload the page and try again.'),
+});
 
 /** Comments oldest first, each top-level comment followed by its replies (one level, like Blogger). */
 export function threadComments<T extends { id: number; parentId: number | null }>(list: T[]): (T & { replies: T[] })[] {

@@ -19,6 +19,7 @@ export const postInput = z
       .max(MAX_LABELS_LENGTH, `Labels can have ${MAX_LABELS_LENGTH} characters in all, as on Blogger.`)
       .transform(parseLabels),
     intent: z.enum(['draft', 'publish']).catch('draft'),
+    commentPolicy: z.enum(['inherit', 'always', 'never', 'closed']).catch('inherit'),
   })
   .superRefine((value, ctx) => {
     if (!htmlToText(value.body) && !/<img\s/i.test(value.body)) {

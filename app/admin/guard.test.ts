@@ -59,6 +59,14 @@ describe('admin pages refuse a visitor without a session', () => {
     expect(await redirectOf(() => Page())).toBe('/login');
   });
 
+  it.each([
+    ['/admin/comments', () => import('./comments/page')],
+    ['/admin/settings', () => import('./settings/page')],
+  ])('%s sends the visitor to /login', async (_path, load) => {
+    const Page = (await load()).default as (props: { searchParams: Promise<object> }) => Promise<unknown>;
+    expect(await redirectOf(() => Page({ searchParams: Promise.resolve({}) }))).toBe('/login');
+  });
+
   it('/admin/posts/ID sends the visitor to /login', async () => {
     const Page = (await import('./posts/[id]/page')).default;
     const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
@@ -91,6 +99,42 @@ describe('admin actions refuse a visitor without a session', () => {
     );
     expect(to).toBe('/login');
     expect((await listPostsForAdmin()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('moderation and settings actions refuse a visitor without a session', () => {
+  it('moderateComments changes nothing', async () => {
+    const { moderateComments } = await import('./comments/actions');
+    const { createCommentChecked, getCommentById } = await import('@/db/comments');
+    const created = await createCommentChecked({
+      values: { postId: ownerPostId, authorName: 'R', body: 'keep me', ipHash: 'h', submissionKey: 'guard-test-key-0001' },
+      floodSince: new Date(0),
+      decide: () => 'pending',
+      notifyRecipients: '',
+    });
+    const id = created.kind === 'created' ? created.comment.id : 0;
+    expect(await redirectOf(() => moderateComments(form({ single: `delete:${id}` })))).toBe('/login');
+    expect(await redirectOf(() => moderateComments(form({ single: `approve:${id}` })))).toBe('/login');
+    expect((await getCommentById(id))?.status).toBe('pending');
+  });
+
+  it('saveSettings changes nothing, for visitors and for non-admin authors', async () => {
+    const { saveSettings } = await import('./settings/actions');
+    const { getSettings } = await import('@/db/settings');
+    const fields = {
+      blogTitle: 'Hijacked',
+      blogDescription: '',
+      postsPerPage: '5',
+      timezone: 'UTC',
+      commentModeration: 'never',
+      moderateAfterDays: '1',
+      blockedWords: '',
+      notifyEmails: '',
+    };
+    expect(await redirectOf(() => saveSettings({}, form(fields)))).toBe('/login');
+    session.current = { user: { id: String(authorB) } };
+    expect((await saveSettings({}, form(fields))).message).toMatch(/Only an admin/);
+    expect((await getSettings()).blogTitle).toBe('Guarded');
   });
 });
 

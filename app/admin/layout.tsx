@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getCurrentAuthor } from '@/auth';
+import { countCommentsByStatus } from '@/db/comments';
 import { signOutAction } from './actions';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin' }, robots: { index: false } };
@@ -11,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   await connection();
   const author = await getCurrentAuthor();
   if (!author) return <>{children}</>;
+  const { pending } = await countCommentsByStatus({ authorId: author.role === 'admin' ? undefined : author.id });
 
   return (
     <div className="min-h-dvh bg-stone-50 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] dark:bg-stone-950">
@@ -19,10 +21,27 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/admin" className="font-serif text-lg font-semibold">
             Blogstead
           </Link>
-          <nav aria-label="Admin" className="flex gap-1 text-sm lg:mt-6 lg:flex-col">
+          <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm lg:mt-6 lg:flex-col">
             <Link href="/admin" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
               Posts
             </Link>
+            <Link
+              href="/admin/comments"
+              className="flex items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+            >
+              Comments
+              {pending > 0 ? (
+                <span className="rounded-full bg-accent px-2 text-xs font-bold text-white tabular-nums dark:bg-orange-700">
+                  {pending}
+                  <span className="sr-only"> pending</span>
+                </span>
+              ) : null}
+            </Link>
+            {author.role === 'admin' ? (
+              <Link href="/admin/settings" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+                Settings
+              </Link>
+            ) : null}
             <Link href="/" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
               View blog
             </Link>

@@ -9,7 +9,7 @@ import { getSettings } from '@/db/settings';
 import { formValues, type FormState } from '@/lib/form-state';
 import { postInput } from '@/lib/post-input';
 
-const fields = ['title', 'body', 'labels'];
+const fields = ['title', 'body', 'labels', 'commentPolicy'];
 
 /** Saves a draft or publishes. The first publish freezes the post's permalink. */
 export async function savePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -26,11 +26,9 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     };
   }
 
-  if (id !== undefined) {
-    const existing = await getPostById(id);
-    if (!existing || existing.type !== 'post' || !canEditPost(author, existing)) {
-      return { message: 'This post does not exist or is not yours to edit.', values };
-    }
+  const existing = id === undefined ? undefined : await getPostById(id);
+  if (id !== undefined && (!existing || existing.type !== 'post' || !canEditPost(author, existing))) {
+    return { message: 'This post does not exist or is not yours to edit.', values };
   }
 
   const settings = await getSettings();
@@ -41,9 +39,11 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     body: parsed.data.body,
     labels: parsed.data.labels,
     publish: parsed.data.intent === 'publish',
+    commentPolicy: parsed.data.commentPolicy,
     timeZone: settings.timezone,
   });
 
   revalidatePath('/', 'layout');
-  redirect(`/admin/posts/${post.id}?saved=${post.status}`);
+  const saved = existing?.status === 'published' && post.status === 'published' ? 'updated' : post.status;
+  redirect(`/admin/posts/${post.id}?saved=${saved}`);
 }

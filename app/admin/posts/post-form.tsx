@@ -8,11 +8,23 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { savePostAction } from './actions';
 
-export type PostFormValues = { id?: number; title: string; body: string; labels: string; published: boolean };
+export type PostFormValues = {
+  id?: number;
+  title: string;
+  body: string;
+  labels: string;
+  commentPolicy: string;
+  published: boolean;
+};
 
 export function PostForm({ post }: { post?: PostFormValues }) {
   const [state, formAction] = useActionState(savePostAction, {} as FormState);
-  const v = state.values ?? { title: post?.title ?? '', body: post?.body ?? '', labels: post?.labels ?? '' };
+  const v = state.values ?? {
+    title: post?.title ?? '',
+    body: post?.body ?? '',
+    labels: post?.labels ?? '',
+    commentPolicy: post?.commentPolicy ?? 'inherit',
+  };
   const err = state.errors ?? {};
 
   return (
@@ -72,6 +84,17 @@ export function PostForm({ post }: { post?: PostFormValues }) {
           Separate labels with commas.
         </p>
         <FieldError id="post-labels-error" errors={err.labels} />
+      </div>
+      <div>
+        <label htmlFor="post-comments" className="mb-1 block text-sm font-medium">
+          Comments
+        </label>
+        <select id="post-comments" name="commentPolicy" defaultValue={v.commentPolicy} className="field sm:w-auto">
+          <option value="inherit">Open, moderated as the blog&apos;s settings say</option>
+          <option value="always">Open, hold every comment for moderation</option>
+          <option value="never">Open, publish comments at once</option>
+          <option value="closed">Closed</option>
+        </select>
       </div>
       <div className="flex flex-wrap gap-3 border-t border-stone-200 pt-5 dark:border-stone-800">
         <SubmitButton name="intent" value="publish" pendingLabel={post?.published ? 'Updating…' : 'Publishing…'}>

@@ -46,7 +46,9 @@ export default async function EditPostPage({
           <FormMessage
             id="saved-message"
             tone="success"
-            message={saved === 'published' ? 'Your post is published.' : 'Draft saved.'}
+            message={
+              saved === 'published' ? 'Your post is published.' : saved === 'updated' ? 'Your changes are published.' : 'Draft saved.'
+            }
           />
         </div>
       ) : null}
@@ -62,6 +64,7 @@ export default async function EditPostPage({
           title: post.title,
           body: post.body,
           labels: post.labels.join(', '),
+          commentPolicy: post.commentPolicy,
           published: post.status === 'published',
         }}
       />

@@ -1,39 +1,111 @@
 'use client';
 
-import { useActionState } from 'react';
-import type { FormState } from '@/lib/form-state';
-import { MAX_COMMENT_LENGTH } from '@/lib/comments';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_WEBSITE_LENGTH } from '@/lib/comments';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { addComment } from './actions';
 
-export function CommentForm({ postId }: { postId: number }) {
-  const [state, formAction] = useActionState(addComment, {} as FormState);
-  const v = state.values ?? {};
-  const err = state.errors ?? {};
+type Errors = Record<string, string[] | undefined>;
+
+/**
+ * The comment form. Without JavaScript it is a plain POST to /comments; with it, the same
+ * request asks for JSON, so errors appear inline and nothing typed is lost.
+ */
+export function CommentForm({
+  postId,
+  permalink,
+  submissionKey,
+  shownAt,
+  replyTo,
+}: {
+  postId: number;
+  permalink: string;
+  submissionKey: string;
+  shownAt: string;
+  replyTo?: { id: number; name: string };
+}) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [sending, setSending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const [message, setMessage] = useState<string>();
+  const [errors, setErrors] = useState<Errors>({});
+  const [scrollTo, setScrollTo] = useState<string>();
+  const pending = sending || refreshing;
+
+  useEffect(() => {
+    if (!refreshing && scrollTo) {
+      document.getElementById(scrollTo)?.scrollIntoView({ block: 'center' });
+      setScrollTo(undefined);
+    }
+  }, [refreshing, scrollTo]);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setSending(true);
+    setMessage(undefined);
+    try {
+      const response = await fetch('/comments', {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        headers: { accept: 'application/json' },
+      });
+      const data = (await response.json().catch(() => ({}))) as { message?: string; errors?: Errors; location?: string };
+      if (!response.ok) {
+        setErrors(data.errors ?? {});
+        setMessage(data.message ?? 'Your comment was not published. Please try again.');
+        return;
+      }
+      setErrors({});
+      formRef.current?.reset();
+      const anchor = data.location?.split('#')[1];
+      startRefresh(() => {
+        if (replyTo) router.replace(permalink, { scroll: false });
+        router.refresh();
+      });
+      setScrollTo(anchor);
+    } catch {
+      setMessage('The comment could not be sent. Check your connection and try again; what you typed is still here.');
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const field = (name: string) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `comment-${name}-error` : undefined,
+  });
 
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} action="/comments" method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="postId" value={postId} />
-      <FormMessage id="comment-form-message" message={state.message} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
+      <input type="hidden" name="shownAt" value={shownAt} />
+      {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}
+      {/* A field people never see: only bots fill it in. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor="comment-homepage">Leave this empty</label>
+        <input id="comment-homepage" name="homepage" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      {replyTo ? (
+        <p className="text-sm">
+          Replying to <strong>{replyTo.name}</strong> ·{' '}
+          <Link href={`${permalink}#comment-form`} className="link" scroll={false}>
+            Cancel reply
+          </Link>
+        </p>
+      ) : null}
+      <FormMessage id="comment-form-message" message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="comment-name" className="mb-1 block text-sm font-medium">
             Name
           </label>
-          <input
-            id="comment-name"
-            name="name"
-            autoComplete="name"
-            required
-            maxLength={100}
-            defaultValue={v.name}
-            aria-invalid={err.name ? true : undefined}
-            aria-describedby={err.name ? 'comment-name-error' : undefined}
-            className="field"
-          />
-          <FieldError id="comment-name-error" errors={err.name} />
+          <input id="comment-name" name="name" autoComplete="name" required maxLength={MAX_NAME_LENGTH} className="field" {...field('name')} />
+          <FieldError id="comment-name-error" errors={errors.name} />
         </div>
         <div>
           <label htmlFor="comment-email" className="mb-1 block text-sm font-medium">
@@ -44,13 +116,11 @@ export function CommentForm({ postId }: { postId: number }) {
             name="email"
             type="email"
             autoComplete="email"
-            maxLength={254}
-            defaultValue={v.email}
-            aria-invalid={err.email ? true : undefined}
-            aria-describedby={err.email ? 'comment-email-error' : undefined}
+            maxLength={MAX_EMAIL_LENGTH}
             className="field"
+            {...field('email')}
           />
-          <FieldError id="comment-email-error" errors={err.email} />
+          <FieldError id="comment-email-error" errors={errors.email} />
         </div>
       </div>
       <div>
@@ -64,33 +134,23 @@ export function CommentForm({ postId }: { postId: number }) {
           autoComplete="url"
           inputMode="url"
           placeholder="https://"
-          maxLength={2000}
-          defaultValue={v.website}
-          aria-invalid={err.website ? true : undefined}
-          aria-describedby={err.website ? 'comment-website-error' : undefined}
+          maxLength={MAX_WEBSITE_LENGTH}
           className="field"
+          {...field('website')}
         />
-        <FieldError id="comment-website-error" errors={err.website} />
+        <FieldError id="comment-website-error" errors={errors.website} />
       </div>
       <div>
         <label htmlFor="comment-body" className="mb-1 block text-sm font-medium">
           Comment
         </label>
-        <textarea
-          id="comment-body"
-          name="body"
-          required
-          rows={5}
-          maxLength={MAX_COMMENT_LENGTH}
-          defaultValue={v.body}
-          aria-invalid={err.body ? true : undefined}
-          aria-describedby={err.body ? 'comment-body-error' : undefined}
-          className="field"
-        />
-        <FieldError id="comment-body-error" errors={err.body} />
+        <textarea id="comment-body" name="body" required rows={5} maxLength={MAX_COMMENT_LENGTH} className="field" {...field('body')} />
+        <FieldError id="comment-body-error" errors={errors.body} />
       </div>
       <div>
-        <SubmitButton pendingLabel="Publishing…">Publish</SubmitButton>
+        <button type="submit" disabled={pending} aria-disabled={pending} className="btn-primary">
+          {pending ? 'Publishing…' : 'Publish'}
+        </button>
       </div>
     </form>
   );

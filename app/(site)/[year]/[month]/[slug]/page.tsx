@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { listPublishedCommentsByPostId } from '@/db/comments';
+import { randomBytes } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { listPendingCommentsByIds, listPublishedCommentsByPostId } from '@/db/comments';
+import { getAuthSecret } from '@/lib/auth-secret';
+import { HELD_COOKIE, readHeldIds } from '@/lib/held-comments';
+import { signFormTime } from '@/lib/moderation';
 import { getNeighbourPosts, getVisiblePostByPermalink } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { authorPath, permalinkFromSegments } from '@/lib/permalink';
@@ -47,15 +52,34 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function PostPage({ params }: { params: Params }) {
+export default async function PostPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ replyTo?: string | string[] }>;
+}) {
   await connection();
   const post = await findPost(params);
   if (!post) notFound();
-  const [settings, comments, neighbours] = await Promise.all([
+  const secret = getAuthSecret();
+  const [settings, comments, neighbours, jar, { replyTo }] = await Promise.all([
     getSettings(),
     listPublishedCommentsByPostId(post.id),
     getNeighbourPosts(post.publishedAt),
+    cookies(),
+    searchParams,
   ]);
+  const held = await listPendingCommentsByIds(post.id, readHeldIds(jar.get(HELD_COOKIE)?.value, secret));
+  const replyParent = typeof replyTo === 'string' ? comments.find((c) => String(c.id) === replyTo) : undefined;
+  const form =
+    post.commentPolicy === 'closed'
+      ? null
+      : {
+          submissionKey: randomBytes(18).toString('base64url'),
+          shownAt: signFormTime(Date.now(), secret),
+          replyTo: replyParent ? { id: replyParent.id, name: replyParent.authorName } : undefined,
+        };
   const timeZone = settings.timezone;
   const origin = await getSiteOrigin();
   const url = `${origin}${post.permalink}`;
@@ -106,7 +130,7 @@ export default async function PostPage({ params }: { params: Params }) {
           ) : null}
         </span>
       </nav>
-      <CommentSection postId={post.id} comments={comments} timeZone={timeZone} />
+      <CommentSection post={post} comments={comments} held={held} timeZone={timeZone} form={form} />
     </>
   );
 }

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireAuthor } from '@/auth';
+import { countUnsentNotifications } from '@/db/comments';
+import { getSettings } from '@/db/settings';
+import { FormMessage } from '@/components/ui/form-message';
+import { SettingsForm } from './settings-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  await connection();
+  const author = await requireAuthor();
+  if (author.role !== 'admin') notFound();
+  const [settings, unsent, { saved }] = await Promise.all([getSettings(), countUnsentNotifications(), searchParams]);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="mb-6 font-serif text-3xl font-semibold">Settings</h1>
+      {saved ? (
+        <div className="mb-6">
+          <FormMessage id="settings-saved" tone="success" message="Settings saved." />
+        </div>
+      ) : null}
+      <SettingsForm
+        initial={{
+          blogTitle: settings.blogTitle,
+          blogDescription: settings.blogDescription,
+          postsPerPage: String(settings.postsPerPage),
+          timezone: settings.timezone,
+          commentModeration: settings.commentModeration,
+          moderateAfterDays: String(settings.moderateAfterDays),
+          trustApprovedCommenters: settings.trustApprovedCommenters,
+          blockedWords: settings.blockedWords,
+          notifyEmails: settings.notifyEmails,
+        }}
+        timeZones={Intl.supportedValuesOf('timeZone')}
+      />
+      <p className="mt-8 text-sm text-stone-600 dark:text-stone-400">
+        {unsent} new-comment {unsent === 1 ? 'notification is' : 'notifications are'} waiting in the outbox.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { FormState } from '@/lib/form-state';
+import { FieldError } from '@/components/ui/field-error';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { saveSettings } from './actions';
+
+export type SettingsValues = {
+  blogTitle: string;
+  blogDescription: string;
+  postsPerPage: string;
+  timezone: string;
+  commentModeration: 'always' | 'older' | 'never';
+  moderateAfterDays: string;
+  trustApprovedCommenters: boolean;
+  blockedWords: string;
+  notifyEmails: string;
+};
+
+function Field({
+  name,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => React.ReactNode;
+}) {
+  const id = `settings-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', errors ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': errors ? true : undefined })}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; timeZones: string[] }) {
+  const [state, formAction] = useActionState(saveSettings, {} as FormState);
+  const v = { ...initial, ...(state.values ?? {}) } as SettingsValues;
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="flex flex-col gap-8" noValidate>
+      <FormMessage id="settings-message" message={state.message} />
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 font-serif text-xl font-semibold">Blog</legend>
+        <Field name="blogTitle" label="Blog title" errors={e.blogTitle}>
+          {(p) => <input {...p} name="blogTitle" defaultValue={v.blogTitle} className="field" required />}
+        </Field>
+        <Field name="blogDescription" label="Description" errors={e.blogDescription}>
+          {(p) => <textarea {...p} name="blogDescription" defaultValue={v.blogDescription} rows={2} className="field" />}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="postsPerPage" label="Posts per page" errors={e.postsPerPage}>
+            {(p) => <input {...p} name="postsPerPage" type="number" min={1} max={50} defaultValue={v.postsPerPage} className="field" />}
+          </Field>
+          <Field name="timezone" label="Time zone" hint="Dates on the blog and new permalinks use it." errors={e.timezone}>
+            {(p) => (
+              <>
+                <input {...p} name="timezone" list="time-zones" defaultValue={v.timezone} className="field" />
+                <datalist id="time-zones">
+                  {timeZones.map((zone) => (
+                    <option key={zone} value={zone} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 font-serif text-xl font-semibold">Comments</legend>
+        <Field name="commentModeration" label="Hold comments for moderation" errors={e.commentModeration}>
+          {(p) => (
+            <select {...p} name="commentModeration" defaultValue={v.commentModeration} className="field">
+              <option value="never">Never (publish at once)</option>
+              <option value="older">On posts older than the number of days below</option>
+              <option value="always">Always</option>
+            </select>
+          )}
+        </Field>
+        <Field name="moderateAfterDays" label="Days before comments on a post are held" errors={e.moderateAfterDays}>
+          {(p) => <input {...p} name="moderateAfterDays" type="number" min={0} defaultValue={v.moderateAfterDays} className="field sm:w-40" />}
+        </Field>
+        <div className="flex items-start gap-2">
+          <input
+            id="settings-trust"
+            name="trustApprovedCommenters"
+            type="checkbox"
+            defaultChecked={initial.trustApprovedCommenters}
+            className="mt-1 size-4"
+          />
+          <label htmlFor="settings-trust" className="text-sm">
+            Publish at once when the commenter&apos;s email already has an approved comment
+          </label>
+        </div>
+        <Field
+          name="blockedWords"
+          label="Blocked words"
+          hint="One word or phrase per line. A comment containing any of them goes to Spam."
+          errors={e.blockedWords}
+        >
+          {(p) => <textarea {...p} name="blockedWords" defaultValue={v.blockedWords} rows={4} className="field font-mono text-sm" />}
+        </Field>
+        <Field
+          name="notifyEmails"
+          label="Email new comments to"
+          hint="Addresses separated by commas. Notifications wait in an outbox until mail sending is set up."
+          errors={e.notifyEmails}
+        >
+          {(p) => <input {...p} name="notifyEmails" defaultValue={v.notifyEmails} className="field" />}
+        </Field>
+      </fieldset>
+      <div>
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './dates';
+import { normaliseNewlines } from './content';
+
+/** The admin's Settings form: the blog's basics and how comments are moderated. */
+export const settingsInput = z.object({
+  blogTitle: z.string().trim().min(1, 'Please give your blog a title.').max(100, 'Please keep the title under 100 characters.'),
+  blogDescription: z.string().trim().max(500, 'Please keep the description under 500 characters.'),
+  postsPerPage: z.coerce
+    .number({ error: 'Please enter a number of posts.' })
+    .int('Please enter a whole number.')
+    .min(1, 'Show at least 1 post per page.')
+    .max(50, 'Show at most 50 posts per page.'),
+  timezone: z.string().trim().refine(isValidTimeZone, 'Please choose a time zone such as Europe/London or America/New_York.'),
+  commentModeration: z.enum(['always', 'older', 'never'], { error: 'Please choose when comments are held.' }),
+  moderateAfterDays: z.coerce
+    .number({ error: 'Please enter a number of days.' })
+    .int('Please enter a whole number of days.')
+    .min(0, 'Days cannot be negative.')
+    .max(3650, 'Please enter at most 3650 days.'),
+  trustApprovedCommenters: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+  blockedWords: z
+    .string()
+    .max(20_000, 'The blocked words list is too long.')
+    .transform((v) => normaliseNewlines(v).split('\n').map((w) => w.trim()).filter(Boolean).join('\n')),
+  notifyEmails: z
+    .string()
+    .transform((v) => v.split(/[,\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email('Please list valid email addresses, separated by commas.')).max(20, 'At most 20 addresses.'))
+    .transform((list) => list.join(', ')),
+});
