@@ -1,9 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 
-/**
- * The part of the auth setup the proxy can load: no database, no password hashing.
- * The proxy only redirects visitors to /login; every admin page and action checks again.
- */
+/** Auth.js settings without the database or password hashing; auth.ts adds the provider. */
 export const authConfig = {
   pages: { signIn: '/login' },
   // Self-hosted behind whatever proxy the owner runs: trust its Host header.
@@ -11,9 +8,6 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   providers: [],
   callbacks: {
-    authorized({ auth }) {
-      return Boolean(auth?.user);
-    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

@@ -1,10 +1,7 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import NextAuth from 'next-auth';
-import { authConfig } from './auth.config';
-import { getAuthSecret } from './lib/auth-secret';
+import { NextResponse, type NextRequest } from 'next/server';
 
-const { auth } = NextAuth(() => ({ ...authConfig, secret: getAuthSecret() }));
-const adminRedirect = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+// Auth.js's session cookie, plain over http and __Secure- over https; large ones are chunked (.0, .1 …).
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 function hasBrokenEncoding(pathname: string): boolean {
   try {
@@ -17,12 +14,14 @@ function hasBrokenEncoding(pathname: string): boolean {
 
 /**
  * Three jobs, all before routing: answer a URL with broken %-encoding with a clear 400 (Next
- * would answer 500), send Blogger's ?m=1 links to the canonical URL, and send visitors
- * without a session from /admin/… to /login (the `authorized` callback). The redirect is only a convenience: every admin page and action
- * checks the session again next to the data, and /admin itself stays open for first-run setup.
+ * would answer 500), send Blogger's ?m=1 links to the canonical URL, and send visitors with no
+ * session cookie from /admin/… to /login. The last is only a convenience: it never decodes or
+ * refreshes the session (a refreshed cookie racing a sign-out could sign the author back in);
+ * every admin page and action checks the session itself next to the data, and /admin stays
+ * open for first-run setup.
  */
-export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const { pathname } = request.nextUrl;
+export default function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   if (hasBrokenEncoding(pathname)) {
     return new NextResponse('Bad request: this address has a broken %-encoded character.', {
       status: 400,
@@ -35,7 +34,11 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     canonical.searchParams.delete('m');
     return NextResponse.redirect(canonical, 301);
   }
-  if (pathname.startsWith('/admin/')) return adminRedirect(request, event);
+  if (pathname.startsWith('/admin/') && !request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(login);
+  }
   return NextResponse.next();
 }
 

@@ -7,22 +7,22 @@ const PER_PAGE = 10;
 
 /** The title of each post in the main column (a post's own h2s are part of its body). */
 function postTitles(page: Page) {
-  return page.locator('main article > h2').allTextContents();
+  return page.locator('main article > h2');
 }
 
 test('a reader browses home, older posts, a post, its label, the archive and search', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: demoBlog.title })).toBeVisible();
-  expect(await postTitles(page)).toEqual(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
+  await expect(postTitles(page)).toHaveText(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
   // Date headers above the posts, like Blogger.
   await expect(page.getByRole('main').getByText(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}, \d{4}$/).first()).toBeVisible();
 
   // Older posts, and back.
   await page.getByRole('link', { name: 'Older Posts' }).click();
   await expect(page).toHaveURL(/\/search\?updated-max=.+&max-results=10$/);
-  expect(await postTitles(page)).toEqual(newestFirst.slice(PER_PAGE, 2 * PER_PAGE).map((p) => p.title));
+  await expect(postTitles(page)).toHaveText(newestFirst.slice(PER_PAGE, 2 * PER_PAGE).map((p) => p.title));
   await page.getByRole('link', { name: 'Newer Posts' }).click();
-  expect(await postTitles(page)).toEqual(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
+  await expect(postTitles(page)).toHaveText(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
   await page.getByRole('link', { name: 'Older Posts' }).click();
 
   // A post with comments.
@@ -42,7 +42,7 @@ test('a reader browses home, older posts, a post, its label, the archive and sea
   await page.getByRole('article').getByRole('link', { name: label, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/search/label/${encodeURIComponent(label).replace(/[()]/g, '\\$&')}$`));
   await expect(page.getByText(`Showing posts with label ${label}.`)).toBeVisible();
-  expect(await postTitles(page)).toEqual(withLabel.slice(0, PER_PAGE).map((p) => p.title));
+  await expect(postTitles(page)).toHaveText(withLabel.slice(0, PER_PAGE).map((p) => p.title));
 
   // The archive: the newest month in the Blog Archive gadget.
   const archive = page.getByRole('region', { name: 'Blog Archive' });
@@ -51,7 +51,7 @@ test('a reader browses home, older posts, a post, its label, the archive and sea
   await month.click();
   await expect(page).toHaveURL(/\/\d{4}\/\d{2}$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(monthName);
-  expect((await postTitles(page)).length).toBeGreaterThan(0);
+  await expect(postTitles(page).first()).toBeVisible();
 
   // Search from the sidebar.
   await page.getByRole('searchbox', { name: 'Search this blog' }).first().fill('tomato');
@@ -76,7 +76,7 @@ test("an author's page shows their bio and posts", async ({ page }) => {
   await page.getByRole('region', { name: 'About Me' }).getByRole('link', { name: demoBlog.authorName }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoBlog.authorName);
   await expect(page.getByText(`${demoPosts.length} posts`)).toBeVisible();
-  expect(await postTitles(page)).toEqual(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
+  await expect(postTitles(page)).toHaveText(newestFirst.slice(0, PER_PAGE).map((p) => p.title));
 });
 
 test('search ranks, filters by label, and copes with odd queries', async ({ page }) => {

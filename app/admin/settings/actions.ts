@@ -6,9 +6,19 @@ import { z } from 'zod';
 import { requireAuthor } from '@/auth';
 import { updateSettings } from '@/db/settings';
 import { formValues, type FormState } from '@/lib/form-state';
-import { settingsInput } from '@/lib/settings-input';
+import { readGadgetLayout, settingsInput } from '@/lib/settings-input';
 
-const fields = ['blogTitle', 'blogDescription', 'postsPerPage', 'timezone', 'commentModeration', 'moderateAfterDays', 'blockedWords', 'notifyEmails'];
+const fields = [
+  'blogTitle',
+  'blogDescription',
+  'postsPerPage',
+  'timezone',
+  'headerAdsHtml',
+  'commentModeration',
+  'moderateAfterDays',
+  'blockedWords',
+  'notifyEmails',
+];
 
 export async function saveSettings(_prev: FormState, formData: FormData): Promise<FormState> {
   const author = await requireAuthor();
@@ -18,7 +28,7 @@ export async function saveSettings(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) {
     return { errors: z.flattenError(parsed.error).fieldErrors, message: 'The settings were not saved. Please fix what is marked below.', values };
   }
-  await updateSettings(parsed.data);
+  await updateSettings({ ...parsed.data, gadgets: readGadgetLayout(formData) });
   revalidatePath('/', 'layout');
   redirect('/admin/settings?saved=1');
 }

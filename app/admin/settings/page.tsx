@@ -33,6 +33,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           trustApprovedCommenters: settings.trustApprovedCommenters,
           blockedWords: settings.blockedWords,
           notifyEmails: settings.notifyEmails,
+          headerAdsHtml: settings.headerAdsHtml,
+          gadgets: settings.gadgets,
         }}
         timeZones={Intl.supportedValuesOf('timeZone')}
       />

@@ -5,9 +5,12 @@ import type { FormState } from '@/lib/form-state';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { GADGETS, type GadgetId } from '@/lib/gadgets';
 import { saveSettings } from './actions';
 
 export type SettingsValues = {
+  headerAdsHtml: string;
+  gadgets: GadgetId[];
   blogTitle: string;
   blogDescription: string;
   postsPerPage: string;
@@ -81,6 +84,60 @@ export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; 
               </>
             )}
           </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 font-serif text-xl font-semibold">Layout</legend>
+        <Field
+          name="headerAdsHtml"
+          label="Header Ads"
+          hint="HTML shown under the blog's header, e.g. a notice or a sponsor. Scripts, styles and frames are removed. Leave empty to hide it."
+          errors={e.headerAdsHtml}
+        >
+          {(p) => <textarea {...p} name="headerAdsHtml" defaultValue={v.headerAdsHtml} rows={3} className="field font-mono text-sm" />}
+        </Field>
+        <div>
+          <p className="mb-2 text-sm font-medium">Sidebar gadgets</p>
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-stone-600 uppercase dark:text-stone-400">
+              <tr>
+                <th scope="col" className="py-1 font-semibold">Gadget</th>
+                <th scope="col" className="py-1 font-semibold">Show</th>
+                <th scope="col" className="py-1 font-semibold">Position</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(GADGETS) as GadgetId[])
+                .map((id) => ({ id, at: initial.gadgets.indexOf(id) }))
+                .sort((a, b) => (a.at === -1 ? 99 : a.at) - (b.at === -1 ? 99 : b.at))
+                .map(({ id, at }, row) => (
+                  <tr key={id} className="border-t border-stone-200 dark:border-stone-800">
+                    <td className="py-1.5">{GADGETS[id]}</td>
+                    <td className="py-1.5">
+                      <input
+                        type="checkbox"
+                        name={`gadget-${id}-show`}
+                        defaultChecked={at !== -1}
+                        aria-label={`Show ${GADGETS[id]}`}
+                        className="size-4"
+                      />
+                    </td>
+                    <td className="py-1.5">
+                      <input
+                        type="number"
+                        name={`gadget-${id}-position`}
+                        defaultValue={row + 1}
+                        min={1}
+                        max={20}
+                        aria-label={`Position of ${GADGETS[id]}`}
+                        className="field w-20 py-1"
+                      />
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
         </div>
       </fieldset>
 
