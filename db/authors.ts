@@ -107,3 +107,8 @@ export async function createAuthor(values: {
 }
 
 
+
+/** Everyone who can own a post, for the editor's Author choice. */
+export async function listAuthors(): Promise<Pick<Author, 'id' | 'name'>[]> {
+  return getDb().select({ id: authors.id, name: authors.name }).from(authors).orderBy(authors.name).all();
+}

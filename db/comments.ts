@@ -219,3 +219,8 @@ export async function countUnsentNotifications(): Promise<number> {
     .get();
   return row?.n ?? 0;
 }
+
+export async function countCommentsOnPost(postId: number): Promise<number> {
+  const row = getDb().select({ n: sql<number>`count(*)` }).from(comments).where(eq(comments.postId, postId)).get();
+  return row?.n ?? 0;
+}

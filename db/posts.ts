@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
-import { postPermalink, permalinkCandidates } from '@/lib/permalink';
+import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
 import { getDb } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
-import { authors, comments, labels, postLabels, posts, type Post } from './schema';
+import { authors, comments, labels, postLabels, posts, redirects, revisions, type Post } from './schema';
 import { visiblePostFilter } from './visibility';
 
 const summaryColumns = {
@@ -21,6 +21,7 @@ const summaryColumns = {
   authorName: authors.name,
   authorSlug: authors.slug,
   commentPolicy: posts.commentPolicy,
+  searchDescription: posts.searchDescription,
 };
 
 export type PostSummary = {
@@ -34,6 +35,7 @@ export type PostSummary = {
   authorName: string;
   authorSlug: string | null;
   commentPolicy: Post['commentPolicy'];
+  searchDescription: string;
   labels: string[];
   commentCount: number;
 };
@@ -65,16 +67,17 @@ export type ListFilter = {
   to?: Date;
 };
 
+function hasLabel(name: string) {
+  return sql`exists (select 1 from ${postLabels} join ${labels} on ${labels.id} = ${postLabels.labelId}
+    where ${postLabels.postId} = ${posts.id} and ${labels.name} = ${name})`;
+}
+
 function filterConditions(filter: ListFilter) {
   return [
     filter.authorId === undefined ? undefined : eq(posts.authorId, filter.authorId),
     filter.from ? gte(posts.publishedAt, filter.from) : undefined,
     filter.to ? lt(posts.publishedAt, filter.to) : undefined,
-    ...(filter.labels ?? []).map(
-      (name) =>
-        sql`exists (select 1 from ${postLabels} join ${labels} on ${labels.id} = ${postLabels.labelId}
-          where ${postLabels.postId} = ${posts.id} and ${labels.name} = ${name})`,
-    ),
+    ...(filter.labels ?? []).map(hasLabel),
   ];
 }
 
@@ -268,14 +271,32 @@ export async function getPostWithLabelsById(id: number): Promise<(Post & { label
   return { ...post, labels: labels.get(id) ?? [] };
 }
 
-export type AdminPostRow = Pick<Post, 'id' | 'title' | 'status' | 'permalink' | 'publishedAt' | 'updatedAt'> & {
+export type AdminPostRow = Pick<Post, 'id' | 'title' | 'status' | 'permalink' | 'publishedAt' | 'updatedAt' | 'authorId'> & {
   authorName: string;
   commentCount: number;
+  labels: string[];
 };
 
-/** Posts for the admin list, last edited first; `authorId` limits it to one author's posts. */
-export async function listPostsForAdmin({ authorId }: { authorId?: number } = {}): Promise<AdminPostRow[]> {
-  return getDb()
+/**
+ * Posts (or pages) for the admin list, last edited first; `authorId` limits it to one author's,
+ * and status, label and a title search narrow it.
+ */
+export async function listPostsForAdmin({
+  authorId,
+  type = 'post',
+  status,
+  label,
+  q,
+  limit = 500,
+}: {
+  authorId?: number;
+  type?: Post['type'];
+  status?: Post['status'];
+  label?: string;
+  q?: string;
+  limit?: number;
+} = {}): Promise<AdminPostRow[]> {
+  const rows = getDb()
     .select({
       id: posts.id,
       title: posts.title,
@@ -283,48 +304,114 @@ export async function listPostsForAdmin({ authorId }: { authorId?: number } = {}
       permalink: posts.permalink,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
+      authorId: posts.authorId,
       authorName: authors.name,
-      commentCount: sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${posts.id})`,
+      commentCount: sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${posts.id} and ${comments.status} = 'published')`,
     })
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(eq(posts.type, 'post'), authorId === undefined ? undefined : eq(posts.authorId, authorId)))
+    .where(
+      and(
+        eq(posts.type, type),
+        authorId === undefined ? undefined : eq(posts.authorId, authorId),
+        status ? eq(posts.status, status) : undefined,
+        label ? hasLabel(label) : undefined,
+        q ? sql`${posts.title} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined,
+      ),
+    )
     .orderBy(desc(posts.updatedAt))
+    .limit(limit)
     .all();
+  const labelsById = await listLabelsByPostIds(rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, labels: labelsById.get(row.id) ?? [] }));
+}
+
+export type SaveAction = 'draft' | 'publish' | 'schedule';
+
+export type SaveResult =
+  | { ok: true; post: Post }
+  | { ok: false; reason: 'conflict'; updatedAt: Date }
+  | { ok: false; reason: 'slug-taken' | 'missing' };
+
+/** True once readers could have seen the post: its address is frozen from then on. */
+function isFrozen(post: Post | undefined, now: Date): boolean {
+  if (!post?.permalink || !post.publishedAt) return false;
+  return !(post.status === 'scheduled' && post.publishedAt > now);
 }
 
 /**
- * Creates or updates a post and its labels in one immediate transaction. Publishing for the
- * first time freezes the permalink (/YYYY/MM/slug.html); later edits never move it.
+ * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
+ * transaction. A post's permalink is set when it is published or scheduled and frozen once
+ * readers can see it (Blogger's rule); a later slug change keeps a 301 from the old address.
+ * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
  */
 export async function savePost(values: {
   id?: number;
+  type?: Post['type'];
   authorId: number;
+  editorId?: number;
   title: string;
   body: string;
   labels: string[];
-  publish: boolean;
-  timeZone: string;
+  action?: SaveAction;
+  /** Deprecated shorthand for action: 'publish' / 'draft'. */
+  publish?: boolean;
+  scheduleAt?: Date;
+  slug?: string;
+  searchDescription?: string;
   commentPolicy?: Post['commentPolicy'];
+  expectedUpdatedAt?: number;
+  timeZone: string;
   now?: Date;
 }): Promise<Post> {
+  const result = await savePostChecked(values);
+  if (!result.ok) throw new Error(`Post not saved: ${result.reason}`);
+  return result.post;
+}
+
+export async function savePostChecked(values: Parameters<typeof savePost>[0]): Promise<SaveResult> {
   const now = values.now ?? new Date();
+  const action: SaveAction = values.action ?? (values.publish ? 'publish' : 'draft');
   const db = getDb();
   return db.transaction(
-    (tx) => {
+    (tx): SaveResult => {
       const existing = values.id ? tx.select().from(posts).where(eq(posts.id, values.id)).get() : undefined;
-      if (values.id && !existing) throw new Error(`Post ${values.id} does not exist`);
+      if (values.id && !existing) return { ok: false, reason: 'missing' };
+      if (existing && values.expectedUpdatedAt !== undefined && existing.updatedAt.getTime() !== values.expectedUpdatedAt) {
+        return { ok: false, reason: 'conflict', updatedAt: existing.updatedAt };
+      }
+      const type = existing?.type ?? values.type ?? 'post';
+      const frozen = isFrozen(existing, now);
+      const slug = values.slug ? slugify(values.slug, 60) : frozen ? existing!.slug : slugify(values.title);
+      const isTaken = (path: string) => {
+        const owner = tx.select({ id: posts.id }).from(posts).where(eq(posts.permalink, path)).get();
+        const redirect = tx.select({ postId: redirects.postId }).from(redirects).where(eq(redirects.fromPath, path)).get();
+        return (owner && owner.id !== existing?.id) || (redirect && redirect.postId !== existing?.id);
+      };
+      const freePath = (base: string) =>
+        permalinkCandidates(base).find((path) => !isTaken(path)) ?? base.replace(/\.html$/, `-${now.getTime()}.html`);
 
-      const slug = existing?.permalink ? existing.slug : slugify(values.title);
       let permalink = existing?.permalink ?? null;
       let publishedAt = existing?.publishedAt ?? null;
-      if (values.publish && !permalink) {
-        publishedAt = now;
-        const base = postPermalink(slug, publishedAt, values.timeZone);
-        permalink =
-          permalinkCandidates(base).find(
-            (candidate) => !tx.select({ id: posts.id }).from(posts).where(eq(posts.permalink, candidate)).get(),
-          ) ?? permalinkCandidates(base.replace(/\.html$/, `-${now.getTime()}.html`), 1)[0]!;
+      let status: Post['status'];
+      if (frozen) {
+        if (slug !== existing!.slug) {
+          // The author renamed a live address: the old one keeps answering with a redirect.
+          const renamed = permalink!.replace(/[^/]+\.html$/, `${slug}.html`);
+          if (isTaken(renamed)) return { ok: false, reason: 'slug-taken' };
+          tx.insert(redirects).values({ fromPath: permalink!, postId: existing!.id }).onConflictDoNothing().run();
+          tx.delete(redirects).where(eq(redirects.fromPath, renamed)).run();
+          permalink = renamed;
+        }
+        status = action === 'draft' ? 'draft' : 'published';
+      } else if (action === 'draft') {
+        status = 'draft';
+        permalink = null;
+        publishedAt = null;
+      } else {
+        status = action === 'schedule' ? 'scheduled' : 'published';
+        publishedAt = action === 'schedule' && values.scheduleAt ? values.scheduleAt : now;
+        permalink = freePath(type === 'page' ? pagePermalink(slug) : postPermalink(slug, publishedAt, values.timeZone));
       }
 
       const row = {
@@ -333,22 +420,71 @@ export async function savePost(values: {
         permalink,
         body: values.body,
         excerpt: makeExcerpt(values.body),
-        status: values.publish ? ('published' as const) : ('draft' as const),
+        status,
         publishedAt,
         updatedAt: now,
+        ...(values.searchDescription !== undefined ? { searchDescription: values.searchDescription } : {}),
         ...(values.commentPolicy ? { commentPolicy: values.commentPolicy } : {}),
+        ...(existing && values.authorId !== existing.authorId ? { authorId: values.authorId } : {}),
       };
       const saved = existing
         ? tx.update(posts).set(row).where(eq(posts.id, existing.id)).returning().get()
         : tx
             .insert(posts)
-            .values({ ...row, authorId: values.authorId })
+            .values({ ...row, type, authorId: values.authorId })
             .returning()
             .get();
       setPostLabelsInTx(tx, saved.id, values.labels);
       reindexPostInTx(tx, saved.id);
-      return saved;
+      tx.insert(revisions)
+        .values({
+          postId: saved.id,
+          title: saved.title,
+          body: saved.body,
+          labels: values.labels.join(', '),
+          authorId: values.editorId ?? values.authorId,
+          createdAt: now,
+        })
+        .run();
+      return { ok: true, post: saved };
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Where an old address now lives, if the post behind it is visible. */
+export async function getRedirectTarget(fromPath: string, now = new Date()): Promise<string | undefined> {
+  const row = getDb()
+    .select({ permalink: posts.permalink, type: posts.type })
+    .from(redirects)
+    .innerJoin(posts, eq(posts.id, redirects.postId))
+    .where(and(eq(redirects.fromPath, fromPath), inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now)))
+    .get();
+  return row?.permalink ?? undefined;
+}
+
+/** Deletes posts with their comments, labels links, revisions and search entries. */
+export async function deletePostsByIds({ ids }: { ids: number[] }): Promise<void> {
+  if (ids.length === 0) return;
+  getDb().transaction(
+    (tx) => {
+      for (const id of ids) tx.run(sql`delete from posts_fts where rowid = ${id}`);
+      tx.delete(posts).where(inArray(posts.id, ids)).run();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export async function listRevisionsByPostId(postId: number) {
+  return getDb()
+    .select({ id: revisions.id, title: revisions.title, createdAt: revisions.createdAt, authorName: authors.name })
+    .from(revisions)
+    .leftJoin(authors, eq(authors.id, revisions.authorId))
+    .where(eq(revisions.postId, postId))
+    .orderBy(desc(revisions.id))
+    .all();
+}
+
+export async function getRevisionById(id: number) {
+  return getDb().select().from(revisions).where(eq(revisions.id, id)).get();
 }

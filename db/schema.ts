@@ -45,6 +45,8 @@ export const posts = sqliteTable(
     permalink: text('permalink'),
     body: text('body').notNull(),
     excerpt: text('excerpt').notNull().default(''),
+    // The author's own summary for search engines and share cards; the excerpt is used when empty.
+    searchDescription: text('search_description').notNull().default(''),
     status: text('status', { enum: ['draft', 'scheduled', 'published'] }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -119,6 +121,32 @@ export const comments = sqliteTable(
   ],
 );
 
+/** Old addresses of posts whose permalink was changed after publishing: they answer with a 301. */
+export const redirects = sqliteTable('redirects', {
+  fromPath: text('from_path').primaryKey(),
+  postId: integer('post_id')
+    .notNull()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/** Every save of a post keeps what it said, so any two can be compared and one restored. */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    labels: text('labels').notNull().default(''),
+    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revisions_post_idx').on(t.postId, t.id)],
+);
+
 /** New-comment events waiting to be mailed; kept until an SMTP setting exists, so none is lost. */
 export const commentNotifications = sqliteTable(
   'comment_notifications',
@@ -176,3 +204,4 @@ export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type Settings = typeof settings.$inferSelect;
 export type CommentNotification = typeof commentNotifications.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveRange, formatArchiveTitle, formatDateHeader, groupByDay, zonedTime } from './dates';
+import { archiveRange, formatArchiveTitle, formatDateHeader, groupByDay, parseLocalDateTime, toLocalDateTimeValue, zonedTime } from './dates';
 
 describe('dates in the blog time zone', () => {
   it("writes Blogger's date header", () => {
@@ -32,5 +32,20 @@ describe('dates in the blog time zone', () => {
     expect(groupByDay(posts, (p) => p.at, 'UTC').map((g) => g.items.length)).toEqual([2, 1]);
     // In Tokyo the last one is already on the 9th... and the first on the 10th.
     expect(groupByDay(posts, (p) => p.at, 'Asia/Tokyo').map((g) => g.items.length)).toEqual([1, 2]);
+  });
+});
+
+describe('schedule times', () => {
+  it("reads a datetime-local value in the blog's zone, and writes it back", () => {
+    const at = parseLocalDateTime('2024-07-01T09:30', 'America/New_York')!;
+    expect(at.toISOString()).toBe('2024-07-01T13:30:00.000Z');
+    expect(toLocalDateTimeValue(at, 'America/New_York')).toBe('2024-07-01T09:30');
+    expect(parseLocalDateTime('2024-07-01T09:30:15', 'UTC')!.toISOString()).toBe('2024-07-01T09:30:15.000Z');
+  });
+
+  it('refuses what is not a date and time', () => {
+    for (const bad of ['', 'tomorrow', '2024-13-01T09:00', '2024-07-01 09:00', '2024-07-01T25:00']) {
+      expect(parseLocalDateTime(bad, 'UTC'), bad).toBeNull();
+    }
   });
 });

@@ -64,8 +64,8 @@ function zoneOffset(instant: Date, timeZone: string): number {
 }
 
 /** The instant a wall-clock time in a zone happens: midnight on 1 July 2023 in Los Angeles, say. */
-export function zonedTime(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
+export function zonedTime(year: number, month: number, day: number, timeZone: string, hour = 0, minute = 0, second = 0): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - zoneOffset(new Date(guess), timeZone);
   // A second pass settles days when daylight saving time changes between guess and answer.
   return new Date(guess - zoneOffset(new Date(first), timeZone));
@@ -93,4 +93,29 @@ export function monthName(month: number): string {
 /** Current UTC offset of the zone in seconds, for grouping posts by month inside SQL. */
 export function currentOffsetSeconds(timeZone: string, at = new Date()): number {
   return Math.round(zoneOffset(at, timeZone) / 1000);
+}
+
+/** A datetime-local value ("2026-12-01T09:30") read as wall-clock time in the blog's zone. */
+export function parseLocalDateTime(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sec] = m.map(Number) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || (sec ?? 0) > 59) return null;
+  const date = zonedTime(y!, mo!, d!, timeZone, h!, mi!, Number.isNaN(sec) ? 0 : sec!);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The value a datetime-local input shows for an instant, in the blog's zone. */
+export function toLocalDateTimeValue(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }

@@ -17,9 +17,21 @@ export const postInput = z
     labels: z
       .string()
       .max(MAX_LABELS_LENGTH, `Labels can have ${MAX_LABELS_LENGTH} characters in all, as on Blogger.`)
-      .transform(parseLabels),
-    intent: z.enum(['draft', 'publish']).catch('draft'),
+      .optional()
+      .transform((v) => parseLabels(v ?? '')),
+    intent: z.enum(['draft', 'publish', 'schedule']).catch('draft'),
     commentPolicy: z.enum(['inherit', 'always', 'never', 'closed']).catch('inherit'),
+    slug: z
+      .string()
+      .max(200, 'Please keep the permalink under 200 characters.')
+      .optional()
+      .transform((v) => v?.trim() ?? ''),
+    searchDescription: z
+      .string()
+      .max(300, 'Please keep the search description under 300 characters.')
+      .optional()
+      .transform((v) => (v ?? '').replace(/\s+/g, ' ').trim()),
+    scheduleAt: z.string().max(40).optional(),
   })
   .superRefine((value, ctx) => {
     if (!htmlToText(value.body) && !/<img\s/i.test(value.body)) {

@@ -51,26 +51,32 @@ beforeEach(() => {
 });
 
 describe('admin pages refuse a visitor without a session', () => {
+  type PageFn = (props: { params: Promise<object>; searchParams: Promise<object> }) => Promise<unknown>;
   it.each([
     ['/admin', () => import('./page')],
     ['/admin/posts/new', () => import('./posts/new/page')],
-  ])('%s sends the visitor to /login', async (_path, load) => {
-    const Page = (await load()).default as () => Promise<unknown>;
-    expect(await redirectOf(() => Page())).toBe('/login');
-  });
-
-  it.each([
+    ['/admin/posts/ID', () => import('./posts/[id]/page')],
+    ['/admin/posts/ID/preview', () => import('./posts/[id]/preview/page')],
+    ['/admin/posts/ID/delete', () => import('./posts/[id]/delete/page')],
+    ['/admin/posts/ID/revisions', () => import('./posts/[id]/revisions/page')],
+    ['/admin/pages', () => import('./pages/page')],
+    ['/admin/pages/new', () => import('./pages/new/page')],
+    ['/admin/pages/ID', () => import('./pages/[id]/page')],
     ['/admin/comments', () => import('./comments/page')],
     ['/admin/settings', () => import('./settings/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
-    const Page = (await load()).default as (props: { searchParams: Promise<object> }) => Promise<unknown>;
-    expect(await redirectOf(() => Page({ searchParams: Promise.resolve({}) }))).toBe('/login');
-  });
-
-  it('/admin/posts/ID sends the visitor to /login', async () => {
-    const Page = (await import('./posts/[id]/page')).default;
+    const Page = (await load()).default as unknown as PageFn;
     const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
     expect(await redirectOf(() => Page(props))).toBe('/login');
+  });
+
+  it("an author opening another author's post gets the 404 page", async () => {
+    session.current = { user: { id: String(authorB) } };
+    for (const load of [() => import('./posts/[id]/page'), () => import('./posts/[id]/revisions/page'), () => import('./posts/[id]/delete/page')]) {
+      const Page = (await load()).default as unknown as PageFn;
+      const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
+      await expect(Page(props)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    }
   });
 });
 
@@ -135,6 +141,29 @@ describe('moderation and settings actions refuse a visitor without a session', (
     session.current = { user: { id: String(authorB) } };
     expect((await saveSettings({}, form(fields))).message).toMatch(/Only an admin/);
     expect((await getSettings()).blogTitle).toBe('Guarded');
+  });
+});
+
+describe('post actions refuse visitors and other authors', () => {
+  it('deletePostAction, bulkPostsAction and restoreRevisionAction change nothing without a session', async () => {
+    const { deletePostAction, bulkPostsAction, restoreRevisionAction } = await import('./posts/actions');
+    const { listRevisionsByPostId } = await import('@/db/posts');
+    const revision = (await listRevisionsByPostId(ownerPostId))[0]!;
+    expect(await redirectOf(() => deletePostAction(form({ id: String(ownerPostId) })))).toBe('/login');
+    expect(await redirectOf(() => bulkPostsAction(form({ action: 'delete', ids: String(ownerPostId) })))).toBe('/login');
+    expect(await redirectOf(() => restoreRevisionAction(form({ revisionId: String(revision.id) })))).toBe('/login');
+    expect(await getPostById(ownerPostId)).toBeDefined();
+  });
+
+  it("another author cannot delete, bulk-edit or restore the owner's post", async () => {
+    session.current = { user: { id: String(authorB) } };
+    const { deletePostAction, bulkPostsAction, restoreRevisionAction } = await import('./posts/actions');
+    const { listRevisionsByPostId } = await import('@/db/posts');
+    const revision = (await listRevisionsByPostId(ownerPostId))[0]!;
+    expect(await redirectOf(() => deletePostAction(form({ id: String(ownerPostId) })))).toBe('/admin?notice=missing');
+    expect(await redirectOf(() => bulkPostsAction(form({ action: 'draft', ids: String(ownerPostId) })))).toBe('/admin?notice=draft&n=0');
+    expect(await redirectOf(() => restoreRevisionAction(form({ revisionId: String(revision.id) })))).toBe('/admin?notice=missing');
+    expect((await getPostById(ownerPostId))?.status).toBe('published');
   });
 });
 

@@ -25,6 +25,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
               Posts
             </Link>
+            <Link href="/admin/pages" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+              Pages
+            </Link>
             <Link
               href="/admin/comments"
               className="flex items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800"

@@ -10,41 +10,54 @@ import { savePostAction } from './actions';
 
 export type PostFormValues = {
   id?: number;
+  type: 'post' | 'page';
   title: string;
   body: string;
   labels: string;
   commentPolicy: string;
-  published: boolean;
+  slug: string;
+  searchDescription: string;
+  scheduleAt: string;
+  authorId: string;
+  /** Readers can see it: the permalink is frozen and "Update" replaces "Publish". */
+  live: boolean;
+  status: 'draft' | 'scheduled' | 'published';
+  updatedAt?: number;
+  permalinkPrefix: string;
 };
 
-export function PostForm({ post }: { post?: PostFormValues }) {
+const hint = 'mt-1 text-xs text-stone-600 dark:text-stone-400';
+
+export function PostForm({
+  post,
+  authors,
+  timeZone,
+}: {
+  post: PostFormValues;
+  /** Offered to admins only: who the post belongs to. */
+  authors?: { id: number; name: string }[];
+  timeZone: string;
+}) {
   const [state, formAction] = useActionState(savePostAction, {} as FormState);
-  const v = state.values ?? {
-    title: post?.title ?? '',
-    body: post?.body ?? '',
-    labels: post?.labels ?? '',
-    commentPolicy: post?.commentPolicy ?? 'inherit',
-  };
+  const v = { ...post, ...(state.values ?? {}) };
   const err = state.errors ?? {};
+  const noun = post.type === 'page' ? 'page' : 'post';
+  const aria = (name: string, hintId?: string) => ({
+    'aria-invalid': err[name] ? true : undefined,
+    'aria-describedby': [hintId, err[name] ? `post-${name}-error` : ''].filter(Boolean).join(' ') || undefined,
+  });
 
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
-      {post?.id ? <input type="hidden" name="id" value={post.id} /> : null}
+      {post.id ? <input type="hidden" name="id" value={post.id} /> : null}
+      {post.updatedAt ? <input type="hidden" name="updatedAt" value={post.updatedAt} /> : null}
+      <input type="hidden" name="type" value={post.type} />
       <FormMessage id="post-form-message" message={state.message} />
       <div>
         <label htmlFor="post-title" className="mb-1 block text-sm font-medium">
           Title
         </label>
-        <input
-          id="post-title"
-          name="title"
-          required
-          maxLength={300}
-          defaultValue={v.title}
-          aria-invalid={err.title ? true : undefined}
-          aria-describedby={err.title ? 'post-title-error' : undefined}
-          className="field font-serif text-xl"
-        />
+        <input id="post-title" name="title" required maxLength={300} defaultValue={v.title} className="field font-serif text-xl" {...aria('title')} />
         <FieldError id="post-title-error" errors={err.title} />
       </div>
       <div>
@@ -57,51 +70,142 @@ export function PostForm({ post }: { post?: PostFormValues }) {
           required
           rows={18}
           defaultValue={v.body}
-          aria-invalid={err.body ? true : undefined}
-          aria-describedby={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
           className="field font-mono text-sm leading-relaxed"
+          {...aria('body', 'post-body-hint')}
         />
-        <p id="post-body-hint" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-          Plain text (a blank line starts a new paragraph) or HTML. Scripts and styles are removed on save.
+        <p id="post-body-hint" className={hint}>
+          Plain text (a blank line starts a new paragraph) or HTML. <code>&lt;!--more--&gt;</code> marks where the home page
+          shows “Read more”. Scripts and styles are removed on save.
         </p>
         <FieldError id="post-body-error" errors={err.body} />
       </div>
-      <div>
-        <label htmlFor="post-labels" className="mb-1 block text-sm font-medium">
-          Labels
-        </label>
-        <input
-          id="post-labels"
-          name="labels"
-          maxLength={MAX_LABELS_LENGTH}
-          placeholder="e.g. Travel, Recipes"
-          defaultValue={v.labels}
-          aria-invalid={err.labels ? true : undefined}
-          aria-describedby={err.labels ? 'post-labels-hint post-labels-error' : 'post-labels-hint'}
-          className="field"
-        />
-        <p id="post-labels-hint" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-          Separate labels with commas.
-        </p>
-        <FieldError id="post-labels-error" errors={err.labels} />
-      </div>
-      <div>
-        <label htmlFor="post-comments" className="mb-1 block text-sm font-medium">
-          Comments
-        </label>
-        <select id="post-comments" name="commentPolicy" defaultValue={v.commentPolicy} className="field sm:w-auto">
-          <option value="inherit">Open, moderated as the blog&apos;s settings say</option>
-          <option value="always">Open, hold every comment for moderation</option>
-          <option value="never">Open, publish comments at once</option>
-          <option value="closed">Closed</option>
-        </select>
-      </div>
+
+      <details className="rounded-lg border border-stone-200 bg-white p-4 open:pb-5 dark:border-stone-800 dark:bg-stone-900" open>
+        <summary className="cursor-pointer text-sm font-semibold">{post.type === 'page' ? 'Page settings' : 'Post settings'}</summary>
+        <div className="mt-4 grid gap-5 sm:grid-cols-2">
+          {post.type === 'post' ? (
+            <div className="sm:col-span-2">
+              <label htmlFor="post-labels" className="mb-1 block text-sm font-medium">
+                Labels
+              </label>
+              <input
+                id="post-labels"
+                name="labels"
+                maxLength={MAX_LABELS_LENGTH}
+                placeholder="e.g. Travel, Recipes"
+                defaultValue={v.labels}
+                className="field"
+                {...aria('labels', 'post-labels-hint')}
+              />
+              <p id="post-labels-hint" className={hint}>
+                Separate labels with commas.
+              </p>
+              <FieldError id="post-labels-error" errors={err.labels} />
+            </div>
+          ) : null}
+          <div className="sm:col-span-2">
+            <label htmlFor="post-slug" className="mb-1 block text-sm font-medium">
+              Permalink
+            </label>
+            <div className="flex items-center gap-1">
+              <span className="shrink-0 text-sm text-stone-600 dark:text-stone-400">{post.permalinkPrefix}</span>
+              <input
+                id="post-slug"
+                name="slug"
+                defaultValue={v.slug}
+                placeholder="made from the title"
+                className="field min-w-0"
+                {...aria('slug', 'post-slug-hint')}
+              />
+              <span className="shrink-0 text-sm text-stone-600 dark:text-stone-400">.html</span>
+            </div>
+            <p id="post-slug-hint" className={hint}>
+              {post.live
+                ? 'Readers already know this address. Changing it keeps the old one working as a redirect.'
+                : `Set when the ${noun} is first published; leave empty to make it from the title.`}
+            </p>
+            <FieldError id="post-slug-error" errors={err.slug} />
+          </div>
+          <div className="sm:col-span-2">
+            <label htmlFor="post-description" className="mb-1 block text-sm font-medium">
+              Search description
+            </label>
+            <textarea
+              id="post-description"
+              name="searchDescription"
+              rows={2}
+              maxLength={300}
+              defaultValue={v.searchDescription}
+              className="field"
+              {...aria('searchDescription', 'post-description-hint')}
+            />
+            <p id="post-description-hint" className={hint}>
+              Shown by search engines and share cards. Empty: the first words of the {noun}.
+            </p>
+            <FieldError id="post-searchDescription-error" errors={err.searchDescription} />
+          </div>
+          {post.type === 'post' ? (
+            <div>
+              <label htmlFor="post-comments" className="mb-1 block text-sm font-medium">
+                Comments
+              </label>
+              <select id="post-comments" name="commentPolicy" defaultValue={v.commentPolicy} className="field">
+                <option value="inherit">Open, moderated as the blog&apos;s settings say</option>
+                <option value="always">Open, hold every comment for moderation</option>
+                <option value="never">Open, publish comments at once</option>
+                <option value="closed">Closed</option>
+              </select>
+            </div>
+          ) : null}
+          {authors ? (
+            <div>
+              <label htmlFor="post-author" className="mb-1 block text-sm font-medium">
+                Author
+              </label>
+              <select id="post-author" name="authorId" defaultValue={v.authorId} className="field" {...aria('authorId')}>
+                {authors.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="post-authorId-error" errors={err.authorId} />
+            </div>
+          ) : null}
+          {!post.live ? (
+            <div>
+              <label htmlFor="post-schedule" className="mb-1 block text-sm font-medium">
+                Publish at
+              </label>
+              <input
+                id="post-schedule"
+                name="scheduleAt"
+                type="datetime-local"
+                step={1}
+                defaultValue={v.scheduleAt}
+                className="field"
+                {...aria('scheduleAt', 'post-schedule-hint')}
+              />
+              <p id="post-schedule-hint" className={hint}>
+                For Schedule. Times are in the blog&apos;s time zone ({timeZone}).
+              </p>
+              <FieldError id="post-scheduleAt-error" errors={err.scheduleAt} />
+            </div>
+          ) : null}
+        </div>
+      </details>
+
       <div className="flex flex-wrap gap-3 border-t border-stone-200 pt-5 dark:border-stone-800">
-        <SubmitButton name="intent" value="publish" pendingLabel={post?.published ? 'Updating…' : 'Publishing…'}>
-          {post?.published ? 'Update' : 'Publish'}
+        <SubmitButton name="intent" value="publish" pendingLabel={post.live ? 'Updating…' : 'Publishing…'}>
+          {post.live ? 'Update' : 'Publish'}
         </SubmitButton>
+        {!post.live ? (
+          <SubmitButton name="intent" value="schedule" variant="secondary" pendingLabel="Scheduling…">
+            Schedule
+          </SubmitButton>
+        ) : null}
         <SubmitButton name="intent" value="draft" variant="secondary" pendingLabel="Saving…">
-          {post?.published ? 'Revert to draft' : 'Save draft'}
+          {post.live || post.status === 'scheduled' ? 'Revert to draft' : 'Save draft'}
         </SubmitButton>
       </div>
     </form>

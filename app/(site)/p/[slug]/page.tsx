@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { getVisiblePostByPermalink } from '@/db/posts';
+import { getRedirectTarget, getVisiblePostByPermalink } from '@/db/posts';
 import { PostBody } from '@/components/post-body';
 
 type Params = Promise<{ slug: string }>;
@@ -15,14 +15,18 @@ async function findPage(params: Params) {
     return undefined;
   }
   if (!/^[^/]+\.html$/.test(file)) return undefined;
-  return getVisiblePostByPermalink(`/p/${file}`, new Date(), 'page');
+  const page = await getVisiblePostByPermalink(`/p/${file}`, new Date(), 'page');
+  if (page) return page;
+  const moved = await getRedirectTarget(`/p/${file}`);
+  if (moved) permanentRedirect(moved);
+  return undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const page = await findPage(params);
   if (!page) return {};
-  return { title: page.title, description: page.excerpt || undefined, alternates: { canonical: page.permalink } };
+  return { title: page.title, description: page.searchDescription || page.excerpt || undefined, alternates: { canonical: page.permalink } };
 }
 
 /** A static page (About, Contact …) at Blogger's /p/slug.html. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
@@ -8,7 +8,7 @@ import { listPendingCommentsByIds, listPublishedCommentsByPostId } from '@/db/co
 import { getAuthSecret } from '@/lib/auth-secret';
 import { HELD_COOKIE, readHeldIds } from '@/lib/held-comments';
 import { signFormTime } from '@/lib/moderation';
-import { getNeighbourPosts, getVisiblePostByPermalink } from '@/db/posts';
+import { getNeighbourPosts, getRedirectTarget, getVisiblePostByPermalink } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { authorPath, permalinkFromSegments } from '@/lib/permalink';
 import { getSiteOrigin } from '@/lib/site-origin';
@@ -23,14 +23,20 @@ type Params = Promise<{ year: string; month: string; slug: string }>;
 async function findPost(params: Params) {
   const { year, month, slug } = await params;
   const permalink = permalinkFromSegments(year, month, slug);
-  return permalink ? getVisiblePostByPermalink(permalink) : undefined;
+  if (!permalink) return undefined;
+  const post = await getVisiblePostByPermalink(permalink);
+  if (post) return post;
+  // An address the author has since changed: send readers (and search engines) on for good.
+  const moved = await getRedirectTarget(permalink);
+  if (moved) permanentRedirect(moved);
+  return undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const post = await findPost(params);
   if (!post) return {};
-  const description = post.excerpt.slice(0, 300) || undefined;
+  const description = post.searchDescription || post.excerpt.slice(0, 300) || undefined;
   return {
     title: post.title,
     description,

@@ -1,0 +1,161 @@
+import { expect, test, type Page } from '@playwright/test';
+import { publishPost, signIn, unique } from './support';
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+/** The editor's "Publish at" value for a moment from now, in the blog's zone (UTC on the test blog). */
+function localValue(date: Date): string {
+  return date.toISOString().slice(0, 19);
+}
+
+async function newDraft(page: Page, title: string, body: string) {
+  await page.goto('/admin/posts/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Body').fill(body);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+  return Number(page.url().match(/posts\/(\d+)/)![1]);
+}
+
+test('a scheduled post appears by itself when its time comes', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const title = unique('Scheduled');
+  await page.goto('/admin/posts/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Body').fill('Written earlier, published later.');
+
+  // A time already past is refused, and nothing typed is lost.
+  await page.getByLabel('Publish at').fill(localValue(new Date(Date.now() - 60_000)));
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByText(/That time has already passed/)).toBeVisible();
+  await expect(page.getByLabel('Body')).toHaveValue('Written earlier, published later.');
+
+  const at = new Date(Date.now() + 20_000);
+  await page.getByLabel('Publish at').fill(localValue(at));
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByText(/^Scheduled: it will appear on the blog at/)).toBeVisible();
+  const permalink = (await page.locator('code').first().textContent())!;
+
+  const reader = await browser.newPage();
+  await reader.goto('/');
+  await expect(reader.getByRole('link', { name: title })).toHaveCount(0);
+  expect((await reader.goto(permalink))?.status()).toBe(404);
+
+  // Nobody does anything: only the clock moves.
+  await reader.waitForTimeout(Math.max(0, at.getTime() - Date.now() + 500));
+  await reader.goto('/');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  expect((await reader.goto(permalink))?.status()).toBe(200);
+  const feed = await (await reader.request.get('/feeds/posts/default')).text();
+  expect(feed).toContain(title);
+  await reader.close();
+});
+
+test('every save keeps a revision; two can be compared and an old one restored', async ({ page, browser }) => {
+  const title = unique('Revised');
+  const permalink = await publishPost(page, { title, body: 'The first version of the text.' });
+  await page.getByLabel('Body').fill('The second version of the text.');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByText('Your changes are published.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Revisions' }).click();
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await expect(comparison.locator('tr[data-change="changed"]')).toContainText(['first']);
+  await expect(comparison.locator('tr[data-change="changed"]')).toContainText(['second']);
+  await comparison.getByRole('button', { name: /^Restore the version of/ }).first().click();
+  await expect(page.getByText('The revision is restored.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto(permalink);
+  await expect(reader.getByText('The first version of the text.')).toBeVisible();
+  await reader.close();
+});
+
+test('changing a live permalink keeps the old address as a redirect', async ({ page, request }) => {
+  const title = unique('Moving house');
+  const oldPath = await publishPost(page, { title, body: 'Find me.' });
+  const slug = `moved-${Date.now().toString(36)}`;
+  await page.getByLabel('Permalink').fill(slug);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByText('Your changes are published.')).toBeVisible();
+  const newPath = oldPath.replace(/[^/]+\.html$/, `${slug}.html`);
+  await expect(page.getByText(newPath)).toBeVisible();
+
+  const response = await request.get(oldPath, { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(response.headers().location).toBe(newPath);
+  expect((await request.get(newPath)).status()).toBe(200);
+});
+
+test('two tabs editing one post: the later save is refused, not silently lost', async ({ page, context }) => {
+  const id = await newDraft(page, unique('Two tabs'), 'Original.');
+  const second = await context.newPage();
+  await second.goto(`/admin/posts/${id}`);
+  await page.getByLabel('Body').fill('Saved from the first tab.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+
+  await second.getByLabel('Body').fill('Typed in the second tab.');
+  await second.getByRole('button', { name: 'Save draft' }).click();
+  await expect(second.getByText(/was changed in another tab or by someone else/)).toBeVisible();
+  await expect(second.getByLabel('Body')).toHaveValue('Typed in the second tab.');
+  await page.reload();
+  await expect(page.getByLabel('Body')).toHaveValue('<p>Saved from the first tab.</p>');
+});
+
+test('a draft can be previewed only by signed-in authors, and deleted after a confirmation', async ({ page, browser }) => {
+  const title = unique('Previewable');
+  const id = await newDraft(page, title, 'Not public yet.');
+  await page.getByRole('link', { name: 'Preview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Preview: only signed-in authors can see this page.')).toBeVisible();
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`/admin/posts/${id}/preview`);
+  await expect(visitor).toHaveURL(/\/login/);
+  await visitor.close();
+
+  await page.goto(`/admin/posts/${id}`);
+  await page.getByRole('link', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { name: 'Delete this post?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete post' }).click();
+  await expect(page.getByText('The post is deleted.')).toBeVisible();
+  expect((await page.goto(`/admin/posts/${id}`))?.status()).toBe(404);
+});
+
+test('the posts list filters by status and title, and publishes several drafts at once', async ({ page }) => {
+  const stem = unique('Bulk');
+  await newDraft(page, `${stem} one`, 'One.');
+  await newDraft(page, `${stem} two`, 'Two.');
+  await page.goto('/admin');
+  await page.getByLabel('Title contains').fill(stem);
+  await page.getByLabel('Status').selectOption('draft');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('row')).toHaveCount(3);
+  await page.getByRole('checkbox', { name: `Select “${stem} one”` }).check();
+  await page.getByRole('checkbox', { name: `Select “${stem} two”` }).check();
+  await page.getByLabel('With ticked posts:').selectOption('publish');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('2 posts published.')).toBeVisible();
+  await page.goto(`/admin?q=${encodeURIComponent(stem)}&status=published`);
+  await expect(page.getByRole('row')).toHaveCount(3);
+});
+
+test('a static page is written in the same editor and served at /p/slug.html', async ({ page, browser }) => {
+  const title = unique('About us');
+  await page.goto('/admin/pages/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Body').fill('We grow vegetables.');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Your page is published.')).toBeVisible();
+  const permalink = (await page.getByRole('link', { name: 'View page' }).getAttribute('href'))!;
+  expect(permalink).toMatch(/^\/p\/about-us-[a-z0-9-]+\.html$/);
+
+  const reader = await browser.newPage();
+  await reader.goto('/');
+  await reader.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title }).click();
+  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await reader.close();
+});
