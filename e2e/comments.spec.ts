@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ensureSignedIn, newReader, readerIp, unique, waitLikeAReader } from './support';
+import { ensureSignedIn, newReader, readerIp, unique, waitLikeAReader, writeBody } from './support';
 
 /** Publishes a post as the admin, with the editor's Comments setting; returns its path and id. */
 async function postWithPolicy(page: Page, policy: string) {
   await ensureSignedIn(page);
   await page.goto('/admin/posts/new');
   await page.getByLabel('Title').fill(unique(`Comments ${policy}`));
-  await page.getByLabel('Body').fill('What do you think?');
+  await writeBody(page, 'What do you think?');
   await page.getByLabel('Comments').selectOption(policy);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Your post is published.')).toBeVisible();

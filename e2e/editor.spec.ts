@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { publishPost, signIn, unique } from './support';
+import { htmlMode, publishPost, signIn, unique, writeBody } from './support';
 
 test.describe('writing posts', () => {
   test.beforeEach(async ({ page }) => {
@@ -8,12 +8,12 @@ test.describe('writing posts', () => {
 
   test('an empty title is refused and the body typed so far is kept', async ({ page }) => {
     await page.goto('/admin/posts/new');
-    await page.getByLabel('Body').fill('A paragraph I do not want to lose.');
+    await writeBody(page, 'A paragraph I do not want to lose.');
     await page.getByLabel('Labels').fill('Drafts');
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Please give the post a title.')).toBeVisible();
     await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByLabel('Body')).toHaveValue('A paragraph I do not want to lose.');
+    await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText('A paragraph I do not want to lose.');
     await expect(page.getByLabel('Labels')).toHaveValue('Drafts');
   });
 
@@ -29,6 +29,7 @@ test.describe('writing posts', () => {
     const title = unique('Draft then publish');
     await page.goto('/admin/posts/new');
     await page.getByLabel('Title').fill(title);
+    await htmlMode(page);
     await page.getByLabel('Body').fill('<p>Some <strong>bold</strong> words.</p><script>alert(1)</script>');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByText('Draft saved.')).toBeVisible();
@@ -42,6 +43,7 @@ test.describe('writing posts', () => {
     await expect(page.getByText('Your post is published.')).toBeVisible();
     const permalink = await page.getByRole('link', { name: 'View post' }).getAttribute('href');
     // The script was removed on save; the formatting stays.
+    await htmlMode(page);
     await expect(page.getByLabel('Body')).toHaveValue('<p>Some <strong>bold</strong> words.</p>');
 
     await page.getByLabel('Title').fill(`${title} (edited)`);
@@ -53,6 +55,50 @@ test.describe('writing posts', () => {
     await expect(reader.getByRole('heading', { level: 1, name: `${title} (edited)` })).toBeVisible();
     await expect(reader.locator('strong', { hasText: 'bold' })).toBeVisible();
     await reader.close();
+  });
+
+  test('Markdown shortcuts in the visual editor become headings, quotes, bold and lists on the public page', async ({ page, browser }) => {
+    const title = unique('Markdown');
+    await page.goto('/admin/posts/new');
+    await page.getByLabel('Title').fill(title);
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.click();
+    await page.keyboard.type('## A heading');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Some **strong** words');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('> Quoted wisdom');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- first item');
+    await expect(body.locator('h2')).toHaveText('A heading');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Your post is published.')).toBeVisible();
+    const permalink = (await page.getByRole('link', { name: 'View post' }).getAttribute('href'))!;
+
+    const reader = await browser.newPage();
+    await reader.goto(permalink);
+    const article = reader.getByRole('article').first();
+    await expect(article.getByRole('heading', { level: 2, name: 'A heading' })).toBeVisible();
+    await expect(article.locator('strong', { hasText: 'strong' })).toBeVisible();
+    await expect(article.locator('blockquote')).toContainText('Quoted wisdom');
+    await expect(article.locator('ul > li')).toHaveText('first item');
+    await reader.close();
+  });
+
+  test('pasted Markdown arrives formatted', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/admin/posts/new');
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '# Pasted title\n\nA [link](https://example.org) and **bold**.\n\n1. one\n2. two');
+      document.querySelector('[contenteditable="true"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(body.locator('ol > li')).toHaveCount(2);
+    await expect(body.getByRole('link', { name: 'link' })).toHaveAttribute('href', 'https://example.org');
+    await expect(body.locator('strong')).toHaveText('bold');
   });
 
   test('the posts list shows each post with its status and comment count', async ({ page }) => {

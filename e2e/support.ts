@@ -27,11 +27,30 @@ export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** Switches the body editor to HTML mode, where the body is a plain textarea of HTML. */
+export async function htmlMode(page: Page) {
+  await page.getByRole('group', { name: 'Editor mode' }).getByRole('button', { name: 'HTML' }).click();
+  await expect(page.getByRole('textbox', { name: 'Body' })).toHaveJSProperty('tagName', 'TEXTAREA');
+}
+
+/** Types a body in the visual editor: one paragraph per item, as an author would. */
+export async function writeBody(page: Page, ...paragraphs: string[]) {
+  const body = page.getByRole('textbox', { name: 'Body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, paragraph] of paragraphs.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.insertText(paragraph);
+  }
+}
+
 /** Writes and publishes a post from the editor; returns its permalink path. */
 export async function publishPost(page: Page, { title, body, labels = '' }: { title: string; body: string; labels?: string }) {
   await page.goto('/admin/posts/new');
   await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Body').fill(body);
+  await writeBody(page, ...body.split(/\n{2,}/));
   await page.getByLabel('Labels').fill(labels);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Your post is published.')).toBeVisible();

@@ -6,6 +6,7 @@ import { MAX_LABELS_LENGTH } from '@/lib/post-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { RichEditor } from '@/components/editor/rich-editor';
 import { savePostAction } from './actions';
 
 export type PostFormValues = {
@@ -61,21 +62,20 @@ export function PostForm({
         <FieldError id="post-title-error" errors={err.title} />
       </div>
       <div>
-        <label htmlFor="post-body" className="mb-1 block text-sm font-medium">
+        <label id="post-body-label" htmlFor="post-body" className="mb-1 block text-sm font-medium">
           Body
         </label>
-        <textarea
+        <RichEditor
           id="post-body"
           name="body"
-          required
-          rows={18}
+          labelId="post-body-label"
           defaultValue={v.body}
-          className="field font-mono text-sm leading-relaxed"
-          {...aria('body', 'post-body-hint')}
+          invalid={err.body ? true : undefined}
+          describedBy={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
         />
         <p id="post-body-hint" className={hint}>
-          Plain text (a blank line starts a new paragraph) or HTML. <code>&lt;!--more--&gt;</code> marks where the home page
-          shows “Read more”. Scripts and styles are removed on save.
+          Type Markdown shortcuts (## heading, &gt; quote, **bold**, - list) or paste Markdown; HTML mode shows the source.
+          The “Read more” break marks where the home page stops. Scripts and styles are removed on save.
         </p>
         <FieldError id="post-body-error" errors={err.body} />
       </div>
