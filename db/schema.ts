@@ -121,6 +121,25 @@ export const comments = sqliteTable(
   ],
 );
 
+/** Uploaded images: stored under the data folder by content hash, resized to responsive widths. */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hash: text('hash').notNull(),
+    filename: text('filename').notNull(),
+    format: text('format', { enum: ['jpeg', 'png', 'gif', 'webp', 'avif'] }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    // Widths stored as WebP beside the original, for srcset.
+    variants: text('variants', { mode: 'json' }).$type<number[]>().notNull(),
+    uploadedBy: integer('uploaded_by').references(() => authors.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('media_hash_unique').on(t.hash), index('media_created_idx').on(t.createdAt)],
+);
+
 /** Old addresses of posts whose permalink was changed after publishing: they answer with a 301. */
 export const redirects = sqliteTable('redirects', {
   fromPath: text('from_path').primaryKey(),
@@ -205,3 +224,4 @@ export type NewComment = typeof comments.$inferInsert;
 export type Settings = typeof settings.$inferSelect;
 export type CommentNotification = typeof commentNotifications.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type Media = typeof media.$inferSelect;

@@ -159,3 +159,42 @@ test('a static page is written in the same editor and served at /p/slug.html', a
   await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await reader.close();
 });
+
+test('an uploaded image appears in the post, resized, and the library warns before deleting it', async ({ page, browser, request }) => {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
+  const title = unique('With a picture');
+  await page.goto('/admin/posts/new');
+  await page.getByLabel('Title').fill(title);
+  await writeBody(page, 'Look at this:');
+
+  // The wrong kind of file is refused with the reason.
+  await page.getByLabel('Upload an image').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
+  await expect(page.getByText(/not an image this blog can use/)).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept('A green test card'));
+  await page.getByLabel('Upload an image').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByRole('textbox', { name: 'Body' }).getByRole('img', { name: 'A green test card' })).toBeVisible();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Your post is published.')).toBeVisible();
+  const permalink = (await page.getByRole('link', { name: 'View post' }).getAttribute('href'))!;
+
+  const reader = await browser.newPage();
+  await reader.goto(permalink);
+  const img = reader.getByRole('article').first().getByRole('img', { name: 'A green test card' });
+  await expect(img).toBeVisible();
+  await expect(img).toHaveAttribute('srcset', /-640\.webp 640w/);
+  await expect(img).toHaveAttribute('width', '1200');
+  const src = (await img.getAttribute('src'))!;
+  const file = await request.get(src);
+  expect(file.status()).toBe(200);
+  expect(file.headers()['cache-control']).toContain('immutable');
+  expect((await request.get(src.replace('.png', '-640.webp'))).headers()['content-type']).toBe('image/webp');
+  await reader.close();
+
+  await page.goto('/admin/media');
+  await page.getByRole('link', { name: 'Delete green.png' }).first().click();
+  await expect(page.getByText(/It is still used in this post/)).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete anyway' })).toBeVisible();
+});

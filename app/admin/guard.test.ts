@@ -63,6 +63,8 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/pages/new', () => import('./pages/new/page')],
     ['/admin/pages/ID', () => import('./pages/[id]/page')],
     ['/admin/comments', () => import('./comments/page')],
+    ['/admin/media', () => import('./media/page')],
+    ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
     const Page = (await load()).default as unknown as PageFn;
@@ -164,6 +166,24 @@ describe('post actions refuse visitors and other authors', () => {
     expect(await redirectOf(() => bulkPostsAction(form({ action: 'draft', ids: String(ownerPostId) })))).toBe('/admin?notice=draft&n=0');
     expect(await redirectOf(() => restoreRevisionAction(form({ revisionId: String(revision.id) })))).toBe('/admin?notice=missing');
     expect((await getPostById(ownerPostId))?.status).toBe('published');
+  });
+});
+
+describe('media actions and the upload endpoint refuse a visitor without a session', () => {
+  it('uploadMediaAction and deleteMediaAction send the visitor to /login', async () => {
+    const { uploadMediaAction, deleteMediaAction } = await import('./media/actions');
+    const upload = new FormData();
+    upload.set('file', new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' }));
+    expect(await redirectOf(() => uploadMediaAction(upload))).toBe('/login');
+    expect(await redirectOf(() => deleteMediaAction(form({ id: '1' })))).toBe('/login');
+  });
+
+  it('POST /api/media answers 401', async () => {
+    const { POST } = await import('../api/media/route');
+    const body = new FormData();
+    body.set('file', new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' }));
+    const response = await POST(new Request('http://blog.test/api/media', { method: 'POST', body }));
+    expect(response.status).toBe(401);
   });
 });
 

@@ -28,6 +28,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin/pages" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
               Pages
             </Link>
+            <Link href="/admin/media" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+              Media
+            </Link>
             <Link
               href="/admin/comments"
               className="flex items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800"

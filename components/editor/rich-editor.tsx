@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
@@ -36,6 +36,34 @@ export function RichEditor({
   const [html, setHtml] = useState(defaultValue);
   const [mode, setMode] = useState<Mode | null>(null);
   const [notice, setNotice] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  /** Uploads image files and inserts them where the caret (or the drop) is, asking for alt text. */
+  async function uploadImages(files: File[], at?: number) {
+    const images = files.filter((f) => f.type.startsWith('image/'));
+    if (images.length === 0) return false;
+    for (const file of images) {
+      setNotice(`Uploading ${file.name}…`);
+      const body = new FormData();
+      body.set('file', file);
+      try {
+        const response = await fetch('/api/media', { method: 'POST', body });
+        const data = (await response.json()) as { src?: string; message?: string };
+        if (!response.ok || !data.src) {
+          setNotice(data.message ?? 'The image could not be uploaded.');
+          return true;
+        }
+        const alt = window.prompt(`Describe “${file.name}” for people who cannot see it (alt text):`) ?? '';
+        const chain = editorRef.current?.chain().focus();
+        (at === undefined ? chain : chain?.setTextSelection(at))?.setImage({ src: data.src, alt }).run();
+        setNotice(undefined);
+      } catch {
+        setNotice('The image could not be uploaded; check your connection and try again.');
+      }
+    }
+    return true;
+  }
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -51,6 +79,20 @@ export function RichEditor({
     ],
     content: defaultValue,
     editorProps: {
+      handleDrop: (view, event) => {
+        const files = [...(event.dataTransfer?.files ?? [])];
+        if (!files.some((f) => f.type.startsWith('image/'))) return false;
+        event.preventDefault();
+        const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+        void uploadImages(files, pos);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (!files.some((f) => f.type.startsWith('image/'))) return false;
+        void uploadImages(files);
+        return true;
+      },
       attributes: {
         id: `${id}-visual`,
         role: 'textbox',
@@ -63,6 +105,7 @@ export function RichEditor({
     },
     onUpdate: ({ editor: e }) => setHtml(e.getHTML()),
   });
+  editorRef.current = editor;
 
   // After hydration: compose unless the body needs HTML mode.
   useEffect(() => {
@@ -103,7 +146,23 @@ export function RichEditor({
               </button>
             ))}
           </div>
-          {compose ? <Toolbar editor={editor} /> : null}
+          {compose ? <Toolbar editor={editor} onImage={() => fileInput.current?.click()} /> : null}
+          <label htmlFor={`${id}-upload`} className="sr-only">
+            Upload an image
+          </label>
+          <input
+            ref={fileInput}
+            id={`${id}-upload`}
+            type="file"
+            accept="image/jpeg,image/png,image/gif,image/webp,image/avif"
+            className="sr-only"
+            tabIndex={-1}
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              void uploadImages(files);
+            }}
+          />
         </div>
       ) : null}
       {notice ? (
@@ -133,7 +192,7 @@ export function RichEditor({
   );
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -168,16 +227,7 @@ function Toolbar({ editor }: { editor: Editor }) {
     { label: 'Bulleted list', text: '•', active: state.bullets, run: () => chain().toggleBulletList().run() },
     { label: 'Numbered list', text: '1.', active: state.numbers, run: () => chain().toggleOrderedList().run() },
     { label: 'Code block', text: '</>', active: state.code, run: () => chain().toggleCodeBlock().run() },
-    {
-      label: 'Image',
-      text: 'Image',
-      run: () => {
-        const src = window.prompt('Image address (https://… or /media/…)');
-        if (!src) return;
-        const alt = window.prompt('Describe the image for people who cannot see it (alt text)') ?? '';
-        chain().setImage({ src, alt }).run();
-      },
-    },
+    { label: 'Image', text: 'Image', run: onImage },
     { label: 'Table', text: 'Table', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
     { label: 'Read more break', text: 'Read more', run: () => chain().insertReadMore().run() },
   ];
