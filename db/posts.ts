@@ -361,6 +361,8 @@ export async function savePost(values: {
   searchDescription?: string;
   commentPolicy?: Post['commentPolicy'];
   expectedUpdatedAt?: number;
+  /** Autosaves fold into the editor's last revision if it is this recent, so history stays readable. */
+  coalesceRevisionMs?: number;
   timeZone: string;
   now?: Date;
 }): Promise<Post> {
@@ -436,16 +438,15 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
             .get();
       setPostLabelsInTx(tx, saved.id, values.labels);
       reindexPostInTx(tx, saved.id);
-      tx.insert(revisions)
-        .values({
-          postId: saved.id,
-          title: saved.title,
-          body: saved.body,
-          labels: values.labels.join(', '),
-          authorId: values.editorId ?? values.authorId,
-          createdAt: now,
-        })
-        .run();
+      writeRevisionInTx(tx, {
+        postId: saved.id,
+        title: saved.title,
+        body: saved.body,
+        labels: values.labels,
+        authorId: values.editorId ?? values.authorId,
+        now,
+        coalesceMs: values.coalesceRevisionMs,
+      });
       return { ok: true, post: saved };
     },
     { behavior: 'immediate' },
@@ -488,3 +489,29 @@ export async function listRevisionsByPostId(postId: number) {
 export async function getRevisionById(id: number) {
   return getDb().select().from(revisions).where(eq(revisions.id, id)).get();
 }
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+function writeRevisionInTx(
+  tx: Tx,
+  r: { postId: number; title: string; body: string; labels: string[]; authorId: number; now: Date; coalesceMs?: number },
+) {
+  const row = { title: r.title, body: r.body, labels: r.labels.join(', '), authorId: r.authorId, createdAt: r.now };
+  if (r.coalesceMs) {
+    const last = tx.select().from(revisions).where(eq(revisions.postId, r.postId)).orderBy(desc(revisions.id)).limit(1).get();
+    if (last && last.authorId === r.authorId && r.now.getTime() - last.createdAt.getTime() < r.coalesceMs) {
+      tx.update(revisions).set(row).where(eq(revisions.id, last.id)).run();
+      return;
+    }
+  }
+  tx.insert(revisions).values({ postId: r.postId, ...row }).run();
+}
+
+/** An autosave of a live post: kept as a revision only, so unreviewed edits never go public. */
+export async function saveAutosaveRevision(values: { postId: number; title: string; body: string; labels: string[]; authorId: number }) {
+  getDb().transaction((tx) => writeRevisionInTx(tx, { ...values, now: new Date(), coalesceMs: AUTOSAVE_COALESCE_MS }), {
+    behavior: 'immediate',
+  });
+}
+
+export const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;

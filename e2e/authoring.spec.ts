@@ -198,3 +198,20 @@ test('an uploaded image appears in the post, resized, and the library warns befo
   await expect(page.getByRole('link', { name: title })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete anyway' })).toBeVisible();
 });
+
+test('autosave keeps a new draft while the author types, without moving the caret', async ({ page }) => {
+  const title = unique('Autosaved');
+  await page.goto('/admin/posts/new');
+  await page.getByLabel('Title').fill(title);
+  await writeBody(page, 'Half a thought');
+  await expect(page.getByText(/^Draft autosaved at/)).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/admin\/posts\/\d+$/);
+  // Typing goes on where the caret was.
+  await page.keyboard.insertText(', now finished.');
+  await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText('Half a thought, now finished.');
+  await page.waitForTimeout(9_000);
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+  await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText('Half a thought, now finished.');
+  await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+});

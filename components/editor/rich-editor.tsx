@@ -25,6 +25,7 @@ export function RichEditor({
   defaultValue,
   describedBy,
   invalid,
+  onChange,
 }: {
   id: string;
   name: string;
@@ -32,6 +33,8 @@ export function RichEditor({
   defaultValue: string;
   describedBy?: string;
   invalid?: boolean;
+  /** Called whenever the body changes, in either mode (autosave listens). */
+  onChange?: () => void;
 }) {
   const [html, setHtml] = useState(defaultValue);
   const [mode, setMode] = useState<Mode | null>(null);
@@ -103,7 +106,10 @@ export function RichEditor({
           'prose prose-stone max-w-none min-h-80 px-4 py-3 font-serif focus:outline-none dark:prose-invert prose-a:text-accent',
       },
     },
-    onUpdate: ({ editor: e }) => setHtml(e.getHTML()),
+    onUpdate: ({ editor: e }) => {
+      setHtml(e.getHTML());
+      onChange?.();
+    },
   });
   editorRef.current = editor;
 
@@ -182,7 +188,10 @@ export function RichEditor({
           required
           rows={18}
           value={html}
-          onChange={(event) => setHtml(event.target.value)}
+          onChange={(event) => {
+            setHtml(event.target.value);
+            onChange?.();
+          }}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           className="block w-full border-0 bg-transparent px-3 py-2 font-mono text-sm leading-relaxed focus:ring-2 focus:ring-accent/30 focus:outline-none"

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@/lib/form-state';
 import { MAX_LABELS_LENGTH } from '@/lib/post-input';
 import { FieldError } from '@/components/ui/field-error';
@@ -41,6 +41,7 @@ export function PostForm({
 }) {
   const [state, formAction] = useActionState(savePostAction, {} as FormState);
   const v = { ...post, ...(state.values ?? {}) };
+  const autosave = useAutosave(post);
   const err = state.errors ?? {};
   const noun = post.type === 'page' ? 'page' : 'post';
   const aria = (name: string, hintId?: string) => ({
@@ -49,9 +50,9 @@ export function PostForm({
   });
 
   return (
-    <form action={formAction} className="flex flex-col gap-5" noValidate>
-      {post.id ? <input type="hidden" name="id" value={post.id} /> : null}
-      {post.updatedAt ? <input type="hidden" name="updatedAt" value={post.updatedAt} /> : null}
+    <form ref={autosave.formRef} onInput={autosave.markDirty} action={formAction} className="flex flex-col gap-5" noValidate>
+      {autosave.id ? <input type="hidden" name="id" value={autosave.id} /> : null}
+      {autosave.updatedAt ? <input type="hidden" name="updatedAt" value={autosave.updatedAt} /> : null}
       <input type="hidden" name="type" value={post.type} />
       <FormMessage id="post-form-message" message={state.message} />
       <div>
@@ -72,6 +73,7 @@ export function PostForm({
           defaultValue={v.body}
           invalid={err.body ? true : undefined}
           describedBy={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
+          onChange={autosave.markDirty}
         />
         <p id="post-body-hint" className={hint}>
           Type Markdown shortcuts (## heading, &gt; quote, **bold**, - list) or paste Markdown; HTML mode shows the source.
@@ -195,7 +197,7 @@ export function PostForm({
         </div>
       </details>
 
-      <div className="flex flex-wrap gap-3 border-t border-stone-200 pt-5 dark:border-stone-800">
+      <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-5 dark:border-stone-800">
         <SubmitButton name="intent" value="publish" pendingLabel={post.live ? 'Updating…' : 'Publishing…'}>
           {post.live ? 'Update' : 'Publish'}
         </SubmitButton>
@@ -207,7 +209,73 @@ export function PostForm({
         <SubmitButton name="intent" value="draft" variant="secondary" pendingLabel="Saving…">
           {post.live || post.status === 'scheduled' ? 'Revert to draft' : 'Save draft'}
         </SubmitButton>
+        <p role="status" className="ml-auto text-xs text-stone-600 dark:text-stone-400">
+          {autosave.status}
+        </p>
       </div>
     </form>
   );
+}
+
+const AUTOSAVE_EVERY_MS = 8_000;
+
+/**
+ * Saves the form in the background every few seconds while it has unsaved changes, without
+ * touching the editor (so the caret stays put). A new post becomes a draft on its first
+ * autosave and the address bar moves to its edit URL.
+ */
+function useAutosave(post: PostFormValues) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const dirty = useRef(false);
+  const busy = useRef(false);
+  const [id, setId] = useState(post.id);
+  const [updatedAt, setUpdatedAt] = useState(post.updatedAt);
+  const [status, setStatus] = useState('');
+  const [stopped, setStopped] = useState(false);
+
+  useEffect(() => {
+    if (stopped) return;
+    const timer = window.setInterval(async () => {
+      const form = formRef.current;
+      if (!form || !dirty.current || busy.current) return;
+      busy.current = true;
+      dirty.current = false;
+      try {
+        const response = await fetch('/api/posts/autosave', { method: 'POST', body: new FormData(form) });
+        const data = (await response.json()) as { id?: number; updatedAt?: number; kept?: string; skipped?: boolean; message?: string };
+        if (data.skipped) {
+          dirty.current = true;
+          return;
+        }
+        if (!response.ok || !data.id) {
+          setStatus(data.message ?? 'Autosave failed; use Save draft.');
+          if (response.status === 409 || response.status === 401) setStopped(true);
+          return;
+        }
+        const time = new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+        setId(data.id);
+        setUpdatedAt(data.updatedAt);
+        setStatus(data.kept === 'revision' ? `Changes kept as a revision at ${time} (not published yet)` : `Draft autosaved at ${time}`);
+        if (!post.id && data.id) {
+          window.history.replaceState(null, '', `/admin/${post.type === 'page' ? 'pages' : 'posts'}/${data.id}`);
+        }
+      } catch {
+        dirty.current = true;
+        setStatus('Offline? Autosave will try again.');
+      } finally {
+        busy.current = false;
+      }
+    }, AUTOSAVE_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [stopped, post.id, post.type]);
+
+  return {
+    formRef,
+    id,
+    updatedAt,
+    status,
+    markDirty: () => {
+      dirty.current = true;
+    },
+  };
 }
