@@ -65,3 +65,13 @@ export async function labelsExist(names: string[]): Promise<boolean> {
     .get();
   return row?.n === unique.length;
 }
+
+/** Every label ever used, for the editor's suggestions (drafts' labels included). */
+export async function listAllLabelNames(): Promise<string[]> {
+  return getDb()
+    .select({ name: labels.name })
+    .from(labels)
+    .orderBy(asc(labels.name))
+    .all()
+    .map((l) => l.name);
+}

@@ -101,6 +101,13 @@ test.describe('writing posts', () => {
     await expect(body.locator('strong')).toHaveText('bold');
   });
 
+  test('labels already used are suggested as the author types', async ({ page }) => {
+    await page.goto('/admin/posts/new');
+    await page.getByLabel('Labels').fill('News, fir');
+    await page.getByRole('list', { name: 'Existing labels' }).getByRole('button', { name: 'First Steps' }).click();
+    await expect(page.getByLabel('Labels')).toHaveValue('News, First Steps, ');
+  });
+
   test('the posts list shows each post with its status and comment count', async ({ page }) => {
     const title = unique('Listed post');
     await publishPost(page, { title, body: 'Listed.' });

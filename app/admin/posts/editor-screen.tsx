@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listAuthors } from '@/db/authors';
+import { listAllLabelNames } from '@/db/labels';
 import type { Author, Post } from '@/db/schema';
 import { getSettings } from '@/db/settings';
 import { formatDateTime, toLocalDateTimeValue } from '@/lib/dates';
@@ -27,7 +28,11 @@ export async function EditorScreen({
   post?: Post & { labels: string[] };
   saved?: string;
 }) {
-  const [settings, authors] = await Promise.all([getSettings(), author.role === 'admin' ? listAuthors() : undefined]);
+  const [settings, authors, labels] = await Promise.all([
+    getSettings(),
+    author.role === 'admin' ? listAuthors() : undefined,
+    type === 'post' ? listAllLabelNames() : [],
+  ]);
   const noun = type === 'page' ? 'page' : 'post';
   const now = new Date();
   const live = Boolean(post?.permalink && post.publishedAt && (post.status !== 'scheduled' || post.publishedAt <= now));
@@ -84,6 +89,7 @@ export async function EditorScreen({
         key={post?.updatedAt.getTime() ?? 'new'}
         timeZone={settings.timezone}
         authors={authors}
+        knownLabels={labels}
         post={{
           id: post?.id,
           type,

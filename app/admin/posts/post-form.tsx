@@ -6,6 +6,7 @@ import { MAX_LABELS_LENGTH } from '@/lib/post-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { LabelInput } from '@/components/editor/label-input';
 import { RichEditor } from '@/components/editor/rich-editor';
 import { savePostAction } from './actions';
 
@@ -33,8 +34,10 @@ export function PostForm({
   post,
   authors,
   timeZone,
+  knownLabels = [],
 }: {
   post: PostFormValues;
+  knownLabels?: string[];
   /** Offered to admins only: who the post belongs to. */
   authors?: { id: number; name: string }[];
   timeZone: string;
@@ -90,17 +93,17 @@ export function PostForm({
               <label htmlFor="post-labels" className="mb-1 block text-sm font-medium">
                 Labels
               </label>
-              <input
+              <LabelInput
                 id="post-labels"
                 name="labels"
-                maxLength={MAX_LABELS_LENGTH}
-                placeholder="e.g. Travel, Recipes"
                 defaultValue={v.labels}
-                className="field"
-                {...aria('labels', 'post-labels-hint')}
+                known={knownLabels}
+                maxLength={MAX_LABELS_LENGTH}
+                invalid={err.labels ? true : undefined}
+                describedBy={err.labels ? 'post-labels-hint post-labels-error' : 'post-labels-hint'}
               />
               <p id="post-labels-hint" className={hint}>
-                Separate labels with commas.
+                Separate labels with commas; existing labels are suggested as you type, new ones are created.
               </p>
               <FieldError id="post-labels-error" errors={err.labels} />
             </div>
