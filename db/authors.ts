@@ -112,3 +112,26 @@ export async function createAuthor(values: {
 export async function listAuthors(): Promise<Pick<Author, 'id' | 'name'>[]> {
   return getDb().select({ id: authors.id, name: authors.name }).from(authors).orderBy(authors.name).all();
 }
+
+export async function listAuthorsWithPostCounts() {
+  return getDb()
+    .select({
+      id: authors.id,
+      name: authors.name,
+      email: authors.email,
+      role: authors.role,
+      canSignIn: sql<number>`${authors.passwordHash} is not null`,
+      posts: sql<number>`(select count(*) from ${posts} where ${posts.authorId} = ${authors.id})`,
+    })
+    .from(authors)
+    .orderBy(authors.name)
+    .all();
+}
+
+export async function updateAuthorProfile({ id, name, bio }: { id: number; name: string; bio: string }): Promise<void> {
+  getDb().update(authors).set({ name, bio }).where(eq(authors.id, id)).run();
+}
+
+export async function updateAuthorPassword({ id, passwordHash }: { id: number; passwordHash: string }): Promise<void> {
+  getDb().update(authors).set({ passwordHash }).where(eq(authors.id, id)).run();
+}

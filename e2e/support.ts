@@ -8,7 +8,7 @@ export const admin = {
   password: 'correct horse battery staple',
 };
 
-export async function signIn(page: Page, { email, password } = admin) {
+export async function signIn(page: Page, { email, password }: { email: string; password: string } = admin) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);

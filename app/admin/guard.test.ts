@@ -64,6 +64,8 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/pages/ID', () => import('./pages/[id]/page')],
     ['/admin/comments', () => import('./comments/page')],
     ['/admin/media', () => import('./media/page')],
+    ['/admin/authors', () => import('./authors/page')],
+    ['/admin/profile', () => import('./profile/page')],
     ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
@@ -184,6 +186,26 @@ describe('media actions and the upload endpoint refuse a visitor without a sessi
     body.set('file', new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' }));
     const response = await POST(new Request('http://blog.test/api/media', { method: 'POST', body }));
     expect(response.status).toBe(401);
+  });
+});
+
+describe('author management refuses visitors and non-admins', () => {
+  it('addAuthorAction and the profile actions send a visitor to /login', async () => {
+    const { addAuthorAction } = await import('./authors/actions');
+    const { saveProfileAction, changePasswordAction } = await import('./profile/actions');
+    const fields = { name: 'Mallory', email: 'mallory@example.com', role: 'admin', password: 'long enough password' };
+    expect(await redirectOf(() => addAuthorAction({}, form(fields)))).toBe('/login');
+    expect(await redirectOf(() => saveProfileAction({}, form({ name: 'X', bio: '' })))).toBe('/login');
+    expect(await redirectOf(() => changePasswordAction({}, form({ current: 'x', password: 'long enough password' })))).toBe('/login');
+  });
+
+  it('an author who is not an admin cannot add authors', async () => {
+    session.current = { user: { id: String(authorB) } };
+    const { addAuthorAction } = await import('./authors/actions');
+    const { getAuthorByEmail } = await import('@/db/authors');
+    const state = await addAuthorAction({}, form({ name: 'Mallory', email: 'mallory@example.com', role: 'admin', password: 'long enough password' }));
+    expect(state.message).toMatch(/Only an admin/);
+    expect(await getAuthorByEmail('mallory@example.com')).toBeUndefined();
   });
 });
 

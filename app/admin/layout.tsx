@@ -44,16 +44,23 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               ) : null}
             </Link>
             {author.role === 'admin' ? (
-              <Link href="/admin/settings" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-                Settings
-              </Link>
+              <>
+                <Link href="/admin/authors" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+                  Authors
+                </Link>
+                <Link href="/admin/settings" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
+                  Settings
+                </Link>
+              </>
             ) : null}
             <Link href="/" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
               View blog
             </Link>
           </nav>
           <div className="flex items-center gap-3 text-sm lg:mt-auto lg:flex-col lg:items-stretch lg:border-t lg:border-stone-200 lg:pt-4 dark:lg:border-stone-800">
-            <span className="hidden truncate text-stone-600 sm:inline lg:px-3 dark:text-stone-400">{author.name}</span>
+            <Link href="/admin/profile" className="hidden truncate text-stone-600 hover:underline sm:inline lg:px-3 dark:text-stone-400">
+              {author.name}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="btn-secondary w-full">
                 Sign out
