@@ -22,6 +22,7 @@ const summaryColumns = {
   authorSlug: authors.slug,
   commentPolicy: posts.commentPolicy,
   searchDescription: posts.searchDescription,
+  coverImage: posts.coverImage,
 };
 
 export type PostSummary = {
@@ -36,6 +37,7 @@ export type PostSummary = {
   authorSlug: string | null;
   commentPolicy: Post['commentPolicy'];
   searchDescription: string;
+  coverImage: string;
   labels: string[];
   commentCount: number;
 };
@@ -359,6 +361,7 @@ export async function savePost(values: {
   scheduleAt?: Date;
   slug?: string;
   searchDescription?: string;
+  coverImage?: string;
   commentPolicy?: Post['commentPolicy'];
   expectedUpdatedAt?: number;
   /** Autosaves fold into the editor's last revision if it is this recent, so history stays readable. */
@@ -426,6 +429,7 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
         publishedAt,
         updatedAt: now,
         ...(values.searchDescription !== undefined ? { searchDescription: values.searchDescription } : {}),
+        ...(values.coverImage !== undefined ? { coverImage: values.coverImage } : {}),
         ...(values.commentPolicy ? { commentPolicy: values.commentPolicy } : {}),
         ...(existing && values.authorId !== existing.authorId ? { authorId: values.authorId } : {}),
       };

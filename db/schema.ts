@@ -47,6 +47,8 @@ export const posts = sqliteTable(
     excerpt: text('excerpt').notNull().default(''),
     // The author's own summary for search engines and share cards; the excerpt is used when empty.
     searchDescription: text('search_description').notNull().default(''),
+    // An uploaded image (/media/…) used for the share card; empty for a generated card.
+    coverImage: text('cover_image').notNull().default(''),
     status: text('status', { enum: ['draft', 'scheduled', 'published'] }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

@@ -175,12 +175,18 @@ test('an uploaded image appears in the post, resized, and the library warns befo
   page.once('dialog', (dialog) => void dialog.accept('A green test card'));
   await page.getByLabel('Upload an image').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByRole('textbox', { name: 'Body' }).getByRole('img', { name: 'A green test card' })).toBeVisible();
+  await page.getByLabel('Cover image').selectOption({ label: 'green.png' });
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Your post is published.')).toBeVisible();
   const permalink = (await page.getByRole('link', { name: 'View post' }).getAttribute('href'))!;
 
   const reader = await browser.newPage();
   await reader.goto(permalink);
+  // The share card is drawn from the cover: its corner is the cover's green.
+  const card = await request.get((await reader.locator('meta[property="og:image"]').getAttribute('content'))!);
+  expect(card.headers()['content-type']).toBe('image/png');
+  const { data } = await sharp(await card.body()).raw().toBuffer({ resolveWithObject: true });
+  expect([data[0], data[1], data[2]]).toEqual([0x2f, 0x6b, 0x3a]);
   const img = reader.getByRole('article').first().getByRole('img', { name: 'A green test card' });
   await expect(img).toBeVisible();
   await expect(img).toHaveAttribute('srcset', /-640\.webp 640w/);

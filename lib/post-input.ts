@@ -32,6 +32,11 @@ export const postInput = z
       .optional()
       .transform((v) => (v ?? '').replace(/\s+/g, ' ').trim()),
     scheduleAt: z.string().max(40).optional(),
+    coverImage: z
+      .string()
+      .optional()
+      .transform((v) => v ?? '')
+      .refine((v) => v === '' || /^\/media\/[a-f0-9]{64}\.(jpg|png|gif|webp|avif)$/.test(v), 'Choose a cover image from the media library.'),
   })
   .superRefine((value, ctx) => {
     if (!htmlToText(value.body) && !/<img\s/i.test(value.body)) {

@@ -26,6 +26,7 @@ export function RichEditor({
   describedBy,
   invalid,
   onChange,
+  onImageUploaded,
 }: {
   id: string;
   name: string;
@@ -35,6 +36,8 @@ export function RichEditor({
   invalid?: boolean;
   /** Called whenever the body changes, in either mode (autosave listens). */
   onChange?: () => void;
+  /** Called after each upload, so the form can offer the image as a cover. */
+  onImageUploaded?: (image: { src: string; name: string }) => void;
 }) {
   const [html, setHtml] = useState(defaultValue);
   const [mode, setMode] = useState<Mode | null>(null);
@@ -57,6 +60,7 @@ export function RichEditor({
           setNotice(data.message ?? 'The image could not be uploaded.');
           return true;
         }
+        onImageUploaded?.({ src: data.src, name: file.name });
         const alt = window.prompt(`Describe “${file.name}” for people who cannot see it (alt text):`) ?? '';
         const chain = editorRef.current?.chain().focus();
         (at === undefined ? chain : chain?.setTextSelection(at))?.setImage({ src: data.src, alt }).run();

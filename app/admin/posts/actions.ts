@@ -12,7 +12,7 @@ import { formatDateTime, parseLocalDateTime } from '@/lib/dates';
 import { formValues, type FormState } from '@/lib/form-state';
 import { postInput } from '@/lib/post-input';
 
-const fields = ['title', 'body', 'labels', 'commentPolicy', 'slug', 'searchDescription', 'scheduleAt', 'authorId'];
+const fields = ['title', 'body', 'labels', 'commentPolicy', 'slug', 'searchDescription', 'scheduleAt', 'authorId', 'coverImage'];
 
 function editorPath(type: 'post' | 'page', id: number) {
   return `/admin/${type === 'page' ? 'pages' : 'posts'}/${id}`;
@@ -79,6 +79,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     scheduleAt,
     slug: input.slug || undefined,
     searchDescription: input.searchDescription,
+    coverImage: input.coverImage,
     commentPolicy: input.commentPolicy,
     expectedUpdatedAt: id !== undefined && expected ? expected : undefined,
     timeZone: settings.timezone,

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { listAuthors } from '@/db/authors';
 import { listAllLabelNames } from '@/db/labels';
+import { listMedia } from '@/db/media';
+import { originalPath } from '@/lib/media';
 import type { Author, Post } from '@/db/schema';
 import { getSettings } from '@/db/settings';
 import { formatDateTime, toLocalDateTimeValue } from '@/lib/dates';
@@ -28,10 +30,11 @@ export async function EditorScreen({
   post?: Post & { labels: string[] };
   saved?: string;
 }) {
-  const [settings, authors, labels] = await Promise.all([
+  const [settings, authors, labels, images] = await Promise.all([
     getSettings(),
     author.role === 'admin' ? listAuthors() : undefined,
     type === 'post' ? listAllLabelNames() : [],
+    type === 'post' ? listMedia({ limit: 200 }) : [],
   ]);
   const noun = type === 'page' ? 'page' : 'post';
   const now = new Date();
@@ -90,6 +93,7 @@ export async function EditorScreen({
         timeZone={settings.timezone}
         authors={authors}
         knownLabels={labels}
+        images={images.map((m) => ({ src: originalPath(m.hash, m.format), name: m.filename }))}
         post={{
           id: post?.id,
           type,
@@ -99,6 +103,7 @@ export async function EditorScreen({
           commentPolicy: post?.commentPolicy ?? 'inherit',
           slug: post?.permalink ? post.slug : '',
           searchDescription: post?.searchDescription ?? '',
+          coverImage: post?.coverImage ?? '',
           scheduleAt: post?.status === 'scheduled' && post.publishedAt ? toLocalDateTimeValue(post.publishedAt, settings.timezone) : '',
           authorId: String(post?.authorId ?? author.id),
           live,

@@ -19,6 +19,7 @@ export type PostFormValues = {
   commentPolicy: string;
   slug: string;
   searchDescription: string;
+  coverImage: string;
   scheduleAt: string;
   authorId: string;
   /** Readers can see it: the permalink is frozen and "Update" replaces "Publish". */
@@ -35,9 +36,12 @@ export function PostForm({
   authors,
   timeZone,
   knownLabels = [],
+  images = [],
 }: {
   post: PostFormValues;
   knownLabels?: string[];
+  /** Uploaded images to choose a cover from: path and file name. */
+  images?: { src: string; name: string }[];
   /** Offered to admins only: who the post belongs to. */
   authors?: { id: number; name: string }[];
   timeZone: string;
@@ -45,6 +49,7 @@ export function PostForm({
   const [state, formAction] = useActionState(savePostAction, {} as FormState);
   const v = { ...post, ...(state.values ?? {}) };
   const autosave = useAutosave(post);
+  const [covers, setCovers] = useState(images);
   const err = state.errors ?? {};
   const noun = post.type === 'page' ? 'page' : 'post';
   const aria = (name: string, hintId?: string) => ({
@@ -77,6 +82,7 @@ export function PostForm({
           invalid={err.body ? true : undefined}
           describedBy={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
           onChange={autosave.markDirty}
+          onImageUploaded={(image) => setCovers((list) => (list.some((i) => i.src === image.src) ? list : [image, ...list]))}
         />
         <p id="post-body-hint" className={hint}>
           Type Markdown shortcuts (## heading, &gt; quote, **bold**, - list) or paste Markdown; HTML mode shows the source.
@@ -149,6 +155,25 @@ export function PostForm({
             </p>
             <FieldError id="post-searchDescription-error" errors={err.searchDescription} />
           </div>
+          {post.type === 'post' ? (
+            <div className="sm:col-span-2">
+              <label htmlFor="post-cover" className="mb-1 block text-sm font-medium">
+                Cover image
+              </label>
+              <select id="post-cover" name="coverImage" defaultValue={v.coverImage} className="field" {...aria('coverImage', 'post-cover-hint')}>
+                <option value="">None (a card with the title is drawn)</option>
+                {covers.map((image) => (
+                  <option key={image.src} value={image.src}>
+                    {image.name}
+                  </option>
+                ))}
+              </select>
+              <p id="post-cover-hint" className={hint}>
+                Used when the {noun} is shared. Upload images in Media or into the body first.
+              </p>
+              <FieldError id="post-coverImage-error" errors={err.coverImage} />
+            </div>
+          ) : null}
           {post.type === 'post' ? (
             <div>
               <label htmlFor="post-comments" className="mb-1 block text-sm font-medium">

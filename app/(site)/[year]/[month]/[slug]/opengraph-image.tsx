@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { ImageResponse } from 'next/og';
+import { readMediaFile } from '@/lib/media';
 import { getVisiblePostByPermalink } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { formatDateHeader } from '@/lib/dates';
@@ -14,6 +16,35 @@ export default async function PostImage({ params }: { params: Promise<{ year: st
   const permalink = permalinkFromSegments(year, month, slug);
   const [post, settings] = await Promise.all([permalink ? getVisiblePostByPermalink(permalink) : undefined, getSettings()]);
   const title = post?.title ?? settings.blogTitle;
+  const cover = post?.coverImage ? await readMediaFile(post.coverImage.replace('/media/', '')) : null;
+  if (cover) {
+    // The author's cover, cropped to the card's shape, with the title along the bottom.
+    const png = await sharp(cover.data).resize(size.width, size.height, { fit: 'cover' }).png().toBuffer();
+    return new ImageResponse(
+      (
+        <div style={{ width: '100%', height: '100%', display: 'flex', position: 'relative' }}>
+          <img src={`data:image/png;base64,${png.toString('base64')}`} width={size.width} height={size.height} alt="" />
+          <div
+            style={{
+              position: 'absolute',
+              left: 0,
+              right: 0,
+              bottom: 0,
+              display: 'flex',
+              flexDirection: 'column',
+              padding: '32px 56px',
+              background: 'rgba(12,10,9,0.72)',
+              color: '#fafaf9',
+            }}
+          >
+            <div style={{ fontSize: 28, opacity: 0.85, display: 'flex' }}>{settings.blogTitle}</div>
+            <div style={{ fontSize: title.length > 60 ? 44 : 56, fontWeight: 700, lineHeight: 1.1, display: 'flex' }}>{title}</div>
+          </div>
+        </div>
+      ),
+      size,
+    );
+  }
   return new ImageResponse(
     (
       <div

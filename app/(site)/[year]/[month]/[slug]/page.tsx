@@ -98,6 +98,7 @@ export default async function PostPage({
     author: { '@type': 'Person', name: post.authorName, url: post.authorSlug ? `${origin}${authorPath(post.authorSlug)}` : undefined },
     mainEntityOfPage: url,
     url,
+    image: post.coverImage ? `${origin}${post.coverImage}` : undefined,
     keywords: post.labels.join(', ') || undefined,
     commentCount: comments.length,
     publisher: { '@type': 'Organization', name: settings.blogTitle, url: origin },
