@@ -16,6 +16,19 @@ const credentials = z.object({ email: z.string().trim().max(254), password: z.st
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
+  callbacks: {
+    ...authConfig.callbacks,
+    // The author's session version rides in the token; a bumped version ends the session.
+    jwt({ token, user }) {
+      if (user && 'sessionVersion' in user) token.sv = user.sessionVersion;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      (session.user as { sv?: unknown }).sv = token.sv;
+      return session;
+    },
+  },
   logger: {
     // A wrong password is an everyday event, not a server error worth a stack trace.
     error(error) {
@@ -33,7 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // Unknown email and wrong password take the same time and give the same answer.
         if (!author?.passwordHash) return verifyAgainstDummy(password).then(() => null);
         if (!(await verifyPassword(author.passwordHash, password))) return null;
-        return { id: String(author.id), name: author.name, email: author.email };
+        return { id: String(author.id), name: author.name, email: author.email, sessionVersion: author.sessionVersion };
       },
     }),
   ],
@@ -45,7 +58,9 @@ export const getCurrentAuthor = cache(async (): Promise<Author | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const author = await getAuthorById(id);
-  return author?.passwordHash ? author : null;
+  // Signed out elsewhere, or the password changed since this session began: not valid any more.
+  const version = Number((session?.user as { sv?: unknown } | undefined)?.sv ?? -1);
+  return author?.passwordHash && version === author.sessionVersion ? author : null;
 });
 
 /** One line at the top of every admin page and action: no session, no entry. */

@@ -135,3 +135,12 @@ export async function updateAuthorProfile({ id, name, bio }: { id: number; name:
 export async function updateAuthorPassword({ id, passwordHash }: { id: number; passwordHash: string }): Promise<void> {
   getDb().update(authors).set({ passwordHash }).where(eq(authors.id, id)).run();
 }
+
+/** Ends every session of this author (sign-out, password change). */
+export async function bumpSessionVersion(id: number): Promise<void> {
+  getDb()
+    .update(authors)
+    .set({ sessionVersion: sql`${authors.sessionVersion} + 1` })
+    .where(eq(authors.id, id))
+    .run();
+}

@@ -29,6 +29,8 @@ export const authors = sqliteTable(
     passwordHash: text('password_hash'),
     role: text('role', { enum: ['admin', 'author'] }).notNull().default('author'),
     bio: text('bio').notNull().default(''),
+    // Bumped on sign-out and password change: sessions carrying an older number stop working.
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('authors_email_unique').on(t.email), uniqueIndex('authors_slug_unique').on(t.slug)],
@@ -122,6 +124,14 @@ export const comments = sqliteTable(
     uniqueIndex('comments_submission_unique').on(t.submissionKey),
   ],
 );
+
+/** Failed sign-ins per client (by IP hash), kept in the database so a restart does not reset them. */
+export const loginAttempts = sqliteTable('login_attempts', {
+  ipHash: text('ip_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
 
 /** Uploaded images: stored under the data folder by content hash, resized to responsive widths. */
 export const media = sqliteTable(

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { signIn, signOut } from '@/auth';
-import { createFirstAdmin } from '@/db/authors';
+import { getCurrentAuthor, signIn, signOut } from '@/auth';
+import { bumpSessionVersion, createFirstAdmin } from '@/db/authors';
 import { formValues, type FormState } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
 import { setupInput } from '@/lib/setup-input';
@@ -26,6 +26,9 @@ export async function setupBlog(_prev: FormState, formData: FormData): Promise<F
   return {};
 }
 
+/** Signs out here and ends the author's other sessions too (their session version moves on). */
 export async function signOutAction(): Promise<void> {
+  const author = await getCurrentAuthor();
+  if (author) await bumpSessionVersion(author.id);
   await signOut({ redirectTo: '/' });
 }

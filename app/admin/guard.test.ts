@@ -4,7 +4,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
 vi.mock('next-auth', () => ({
   default: () => ({
     auth: async () => session.current,
@@ -75,7 +75,7 @@ describe('admin pages refuse a visitor without a session', () => {
   });
 
   it("an author opening another author's post gets the 404 page", async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     for (const load of [() => import('./posts/[id]/page'), () => import('./posts/[id]/revisions/page'), () => import('./posts/[id]/delete/page')]) {
       const Page = (await load()).default as unknown as PageFn;
       const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
@@ -142,7 +142,7 @@ describe('moderation and settings actions refuse a visitor without a session', (
       notifyEmails: '',
     };
     expect(await redirectOf(() => saveSettings({}, form(fields)))).toBe('/login');
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     expect((await saveSettings({}, form(fields))).message).toMatch(/Only an admin/);
     expect((await getSettings()).blogTitle).toBe('Guarded');
   });
@@ -160,7 +160,7 @@ describe('post actions refuse visitors and other authors', () => {
   });
 
   it("another author cannot delete, bulk-edit or restore the owner's post", async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     const { deletePostAction, bulkPostsAction, restoreRevisionAction } = await import('./posts/actions');
     const { listRevisionsByPostId } = await import('@/db/posts');
     const revision = (await listRevisionsByPostId(ownerPostId))[0]!;
@@ -200,7 +200,7 @@ describe('author management refuses visitors and non-admins', () => {
   });
 
   it('an author who is not an admin cannot add authors', async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     const { addAuthorAction } = await import('./authors/actions');
     const { getAuthorByEmail } = await import('@/db/authors');
     const state = await addAuthorAction({}, form({ name: 'Mallory', email: 'mallory@example.com', role: 'admin', password: 'long enough password' }));
@@ -211,7 +211,7 @@ describe('author management refuses visitors and non-admins', () => {
 
 describe('ownership', () => {
   it("an author cannot edit another author's post", async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     const { savePostAction } = await import('./posts/actions');
     const state = await savePostAction({}, form({ id: String(ownerPostId), title: 'Defaced', body: 'x', labels: '', intent: 'publish' }));
     expect(state.message).toMatch(/not yours/);
@@ -219,7 +219,7 @@ describe('ownership', () => {
   });
 
   it('a signed-in author can publish their own post', async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     const { savePostAction } = await import('./posts/actions');
     const to = await redirectOf(() => savePostAction({}, form({ title: 'By Bea', body: 'Hello', labels: 'A, B', intent: 'publish' })));
     expect(to).toMatch(/^\/admin\/posts\/\d+\?saved=published$/);
@@ -229,7 +229,7 @@ describe('ownership', () => {
   });
 
   it('an empty title or body is refused with field messages and the typed values kept', async () => {
-    session.current = { user: { id: String(authorB) } };
+    session.current = { user: { id: String(authorB), sv: 0 } };
     const { savePostAction } = await import('./posts/actions');
     const state = await savePostAction({}, form({ title: ' ', body: 'Kept text', labels: 'X', intent: 'publish' }));
     expect(state.errors?.title?.[0]).toMatch(/title/);

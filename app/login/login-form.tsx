@@ -1,17 +1,42 @@
 'use client';
 
-import { useActionState } from 'react';
-import type { FormState } from '@/lib/form-state';
+import { useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { login } from './actions';
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction] = useActionState(login, {} as FormState);
+/**
+ * Posts to /login/submit: a plain form without JavaScript; with it, the answer comes back as
+ * JSON so a wrong password or a lockout is shown here and the email stays typed.
+ */
+export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setMessage(undefined);
+    const form = event.currentTarget;
+    try {
+      const response = await fetch('/login/submit', { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } });
+      const data = (await response.json().catch(() => ({}))) as { location?: string; message?: string };
+      if (response.ok && data.location) {
+        window.location.assign(data.location);
+        return;
+      }
+      setMessage(data.message ?? 'Signing in failed; please try again.');
+      (form.elements.namedItem('password') as HTMLInputElement | null)?.select();
+    } catch {
+      setMessage('Could not reach the blog. Check your connection and try again.');
+    }
+    setPending(false);
+  }
+
   return (
-    <form action={formAction} className="flex flex-col gap-4">
+    <form action="/login/submit" method="post" onSubmit={onSubmit} className="flex flex-col gap-4">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <FormMessage id="login-message" message={state.message} />
+      <FormMessage id="login-message" message={message} />
+      {!message && notice ? <FormMessage id="login-notice" tone="success" message={notice} /> : null}
       <div>
         <label htmlFor="email" className="mb-1 block text-sm font-medium">
           Email
@@ -23,8 +48,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           autoComplete="username"
           required
           autoFocus
-          defaultValue={state.values?.email}
-          aria-describedby={state.message ? 'login-message' : undefined}
+          aria-describedby={message ? 'login-message' : undefined}
           className="field"
         />
       </div>
@@ -34,7 +58,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="field" />
       </div>
-      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+      <button type="submit" disabled={pending} aria-disabled={pending} className="btn-primary">
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }

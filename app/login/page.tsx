@@ -8,17 +8,24 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; notice?: string | string[] }>;
+}) {
   await connection();
   // A blog nobody can sign in to yet starts with setup.
   if (!(await hasSignInAuthor())) redirect('/admin');
   if (await getCurrentAuthor()) redirect('/admin');
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, notice } = await searchParams;
   const target = typeof callbackUrl === 'string' ? toPath(callbackUrl) : undefined;
 
   return (
     <AuthCard title="Sign in" intro="Sign in to write and manage your blog.">
-      <LoginForm callbackUrl={target} />
+      <LoginForm
+        callbackUrl={target}
+        notice={notice === 'password-changed' ? 'Your password is changed. Please sign in with the new one.' : undefined}
+      />
     </AuthCard>
   );
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireAuthor } from '@/auth';
-import { updateAuthorPassword, updateAuthorProfile } from '@/db/authors';
+import { bumpSessionVersion, updateAuthorPassword, updateAuthorProfile } from '@/db/authors';
 import { passwordChangeInput, profileInput } from '@/lib/author-input';
 import { formValues, type FormState } from '@/lib/form-state';
 import { hashPassword, verifyPassword } from '@/lib/password';
@@ -28,5 +28,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     return { errors: { current: ['That is not your current password.'] } };
   }
   await updateAuthorPassword({ id: author.id, passwordHash: await hashPassword(parsed.data.password) });
-  redirect('/admin/profile?saved=password');
+  // Every session, this one included, ends: a stolen cookie is worthless after a password change.
+  await bumpSessionVersion(author.id);
+  redirect('/login?notice=password-changed');
 }
