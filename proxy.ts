@@ -39,7 +39,12 @@ export default function proxy(request: NextRequest) {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  // HSTS only when the reader really arrived over https (as the reverse proxy reports it).
+  if (request.headers.get('x-forwarded-proto') === 'https') {
+    response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  }
+  return response;
 }
 
 export const config = {

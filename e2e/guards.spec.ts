@@ -50,3 +50,16 @@ test('an address with broken %-encoding gets a clear 400, not an error', async (
     expect(await response.text()).toContain('broken %-encoded character');
   }
 });
+
+test('pages carry security headers; admin pages are never cached; HSTS only over https', async ({ request }) => {
+  const home = await request.get('/');
+  expect(home.headers()['x-content-type-options']).toBe('nosniff');
+  expect(home.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(home.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(home.headers()['x-powered-by']).toBeUndefined();
+  expect(home.headers()['strict-transport-security']).toBeUndefined();
+  const admin = await request.get('/admin', { maxRedirects: 0 });
+  expect(admin.headers()['cache-control']).toContain('no-store');
+  const overHttps = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(overHttps.headers()['strict-transport-security']).toContain('max-age=31536000');
+});
