@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { signIn, unique } from './support';
+import { admin, signIn, unique } from './support';
 
 test('every admin page sends a visitor without a session to sign in', async ({ request }) => {
   for (const path of ['/admin', '/admin/posts/new', '/admin/posts/1']) {
@@ -62,4 +62,62 @@ test('pages carry security headers; admin pages are never cached; HSTS only over
   expect(admin.headers()['cache-control']).toContain('no-store');
   const overHttps = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
   expect(overHttps.headers()['strict-transport-security']).toContain('max-age=31536000');
+});
+
+test('a forged x-middleware-subrequest or prefetch header never reveals admin content', async ({ request }) => {
+  const forged: Record<string, string>[] = [
+    { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+    { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    { 'next-router-prefetch': '1', rsc: '1' },
+    { purpose: 'prefetch', 'next-router-prefetch': '1' },
+  ];
+  for (const headers of forged) {
+    for (const path of ['/admin/posts/new', '/admin/settings', '/admin/comments']) {
+      const response = await request.get(path, { headers, maxRedirects: 0 });
+      const body = await response.text();
+      expect(body, `${path} ${JSON.stringify(headers)}`).not.toContain('Save draft');
+      expect(body).not.toContain('Blocked words');
+      expect(body).not.toContain('With ticked comments');
+    }
+  }
+});
+
+test('a server action posted from another origin is refused and changes nothing', async ({ page, baseURL }) => {
+  await signIn(page);
+  await page.goto('/admin/settings');
+  const hidden = await page.locator('form input[type="hidden"]').evaluateAll((inputs) =>
+    inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
+  );
+  const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const gadgets = ['search', 'profile', 'popular', 'archive', 'labels', 'pages', 'subscribe', 'attribution'];
+  const post = (blogTitle: string, origin: string) =>
+    page.request.post('/admin/settings', {
+      multipart: {
+        ...Object.fromEntries(hidden),
+        ...Object.fromEntries(gadgets.map((g, i) => [[`gadget-${g}-show`, 'on'], [`gadget-${g}-position`, String(i + 1)]]).flat()),
+        blogTitle,
+        blogDescription: '',
+        postsPerPage: '10',
+        timezone: 'UTC',
+        headerAdsHtml: '',
+        commentModeration: 'never',
+        moderateAfterDays: '14',
+        trustApprovedCommenters: 'on',
+        blockedWords: '',
+        notifyEmails: '',
+      },
+      headers: { origin, cookie: cookies },
+      maxRedirects: 0,
+    });
+  const forged = await post('Taken over', 'https://evil.example');
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Taken over' })).toHaveCount(0);
+
+  // The same request from the blog's own origin does go through, so the refusal above is the origin check.
+  const own = new URL(baseURL!).origin;
+  expect((await post(`${admin.blogTitle} (control)`, own)).status()).toBeLessThan(400);
+  await page.goto('/admin/settings');
+  await expect(page.getByLabel('Blog title')).toHaveValue(`${admin.blogTitle} (control)`);
+  expect((await post(admin.blogTitle, own)).status()).toBeLessThan(400);
 });
