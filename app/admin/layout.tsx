@@ -13,6 +13,20 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const author = await getCurrentAuthor();
   if (!author) return <>{children}</>;
   const { pending } = await countCommentsByStatus({ authorId: author.role === 'admin' ? undefined : author.id });
+  const links = [
+    { href: '/admin', label: 'Posts' },
+    { href: '/admin/pages', label: 'Pages' },
+    { href: '/admin/media', label: 'Media' },
+    { href: '/admin/comments', label: 'Comments' },
+    // Authors and settings are the admin's alone; the pages refuse anyone else too.
+    ...(author.role === 'admin'
+      ? [
+          { href: '/admin/authors', label: 'Authors' },
+          { href: '/admin/settings', label: 'Settings' },
+        ]
+      : []),
+    { href: '/', label: 'View blog' },
+  ];
 
   return (
     <div className="min-h-dvh bg-stone-50 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] dark:bg-stone-950">
@@ -22,40 +36,21 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Blogstead
           </Link>
           <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm lg:mt-6 lg:flex-col">
-            <Link href="/admin" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-              Posts
-            </Link>
-            <Link href="/admin/pages" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-              Pages
-            </Link>
-            <Link href="/admin/media" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-              Media
-            </Link>
-            <Link
-              href="/admin/comments"
-              className="flex items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
-            >
-              Comments
-              {pending > 0 ? (
-                <span className="rounded-full bg-accent px-2 text-xs font-bold text-white tabular-nums dark:bg-orange-700">
-                  {pending}
-                  <span className="sr-only"> pending</span>
-                </span>
-              ) : null}
-            </Link>
-            {author.role === 'admin' ? (
-              <>
-                <Link href="/admin/authors" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-                  Authors
-                </Link>
-                <Link href="/admin/settings" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-                  Settings
-                </Link>
-              </>
-            ) : null}
-            <Link href="/" className="rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
-              View blog
-            </Link>
+            {links.map((link) => (
+              <Link
+                key={link.href}
+                href={link.href}
+                className="flex items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800"
+              >
+                {link.label}
+                {link.href === '/admin/comments' && pending > 0 ? (
+                  <span className="rounded-full bg-accent px-2 text-xs font-bold text-white tabular-nums dark:bg-orange-700">
+                    {pending}
+                    <span className="sr-only"> pending</span>
+                  </span>
+                ) : null}
+              </Link>
+            ))}
           </nav>
           <div className="flex items-center gap-3 text-sm lg:mt-auto lg:flex-col lg:items-stretch lg:border-t lg:border-stone-200 lg:pt-4 dark:lg:border-stone-800">
             <Link href="/admin/profile" className="hidden truncate text-stone-600 hover:underline sm:inline lg:px-3 dark:text-stone-400">
