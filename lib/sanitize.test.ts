@@ -45,6 +45,11 @@ describe('sanitizePostHtml', () => {
     expect(sanitizePostHtml('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>')).toBe('<a>x</a>');
   });
 
+  it('is stable when a dropped element leaves cells nested (found by the property test)', () => {
+    const once = sanitizePostHtml('<td><iframe><td>');
+    expect(sanitizePostHtml(once)).toBe(once);
+  });
+
   it('marks external links noopener', () => {
     expect(sanitizePostHtml('<a href="https://example.org">x</a>')).toBe('<a href="https://example.org" rel="noopener">x</a>');
   });

@@ -56,8 +56,20 @@ const options: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSrc(frame.attribs.src),
 };
 
+/**
+ * One pass is not always stable: a dropped element can leave the rest nested in a way the parser
+ * reads differently the next time (`<td><iframe><td>` → `<td><td></td></td>` → `<td></td><td></td>`).
+ * Cleaning until nothing changes makes saving an already-clean body a no-op, so a post is never
+ * rewritten by opening and saving it. Should it not settle, only the text is kept.
+ */
 export function sanitizePostHtml(html: string): string {
-  return sanitizeHtml(html, options).trim();
+  let current = sanitizeHtml(html, options).trim();
+  for (let pass = 0; pass < 4; pass++) {
+    const next = sanitizeHtml(current, options).trim();
+    if (next === current) return current;
+    current = next;
+  }
+  return sanitizeHtml(current, { allowedTags: [], allowedAttributes: {} }).trim();
 }
 
 // Unicode spaces and invisible characters before a scheme ("\u2000javascript:") would slip past
