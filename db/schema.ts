@@ -62,9 +62,12 @@ export const posts = sqliteTable(
     commentPolicy: text('comment_policy', { enum: ['inherit', 'always', 'never', 'closed'] })
       .notNull()
       .default('inherit'),
+    // Where an imported post came from (its id in the backup), so importing the same file twice adds nothing.
+    sourceId: text('source_id'),
   },
   (t) => [
     uniqueIndex('posts_permalink_unique').on(t.permalink),
+    uniqueIndex('posts_source_unique').on(t.sourceId),
     // Home page, archives and feeds: newest visible posts first.
     index('posts_listing_idx').on(t.type, t.status, t.publishedAt),
     index('posts_author_idx').on(t.authorId, t.updatedAt),
@@ -113,6 +116,10 @@ export const comments = sqliteTable(
     ipHash: text('ip_hash'),
     // A random key per comment form; sending the same form twice stores one comment.
     submissionKey: text('submission_key'),
+    // An imported comment's id in its backup (re-imports add nothing twice) and its old page anchor
+    // (Blogger's #c123…, WordPress's #comment-12), kept so old links to a comment still land on it.
+    sourceId: text('source_id'),
+    legacyAnchor: text('legacy_anchor'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -122,6 +129,7 @@ export const comments = sqliteTable(
     index('comments_ip_idx').on(t.ipHash, t.createdAt),
     index('comments_email_idx').on(t.authorEmail, t.createdAt),
     uniqueIndex('comments_submission_unique').on(t.submissionKey),
+    uniqueIndex('comments_source_unique').on(t.sourceId),
   ],
 );
 
@@ -160,6 +168,30 @@ export const redirects = sqliteTable('redirects', {
     .references(() => posts.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
 });
+
+/** Old label addresses from an imported blog (WordPress's /category/news): a 301 to the label's page. */
+export const labelRedirects = sqliteTable('label_redirects', {
+  fromPath: text('from_path').primaryKey(),
+  labelId: integer('label_id')
+    .notNull()
+    .references(() => labels.id, { onDelete: 'cascade' }),
+});
+
+/** Every import run with its report, so an author can see what came in, what was skipped and why. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    dryRun: integer('dry_run', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: ['done', 'failed'] }).notNull(),
+    report: text('report', { mode: 'json' }).$type<unknown>().notNull(),
+    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('imports_created_idx').on(t.createdAt)],
+);
 
 /** Every save of a post keeps what it said, so any two can be compared and one restored. */
 export const revisions = sqliteTable(
@@ -237,3 +269,4 @@ export type Settings = typeof settings.$inferSelect;
 export type CommentNotification = typeof commentNotifications.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
+export type ImportRun = typeof imports.$inferSelect;

@@ -1,0 +1,44 @@
+import { convert } from 'html-to-text';
+import type { ImportedPerson } from './types';
+
+/** A date from a backup (ISO 8601 in Atom, RFC 822 in RSS); undefined when missing or invalid. */
+export function parseDate(value: string | undefined): Date | undefined {
+  if (!value?.trim() || value.startsWith('0000-00-00')) return undefined;
+  const date = new Date(value.trim());
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Imported comments become plain text like every comment here: Blogger allowed <b>, <i> and <a>
+ * in comments, and a link keeps its address in the text so nothing the writer said is lost.
+ */
+export function commentHtmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    preserveNewlines: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['(', ')'] } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'table', format: 'block' },
+    ],
+  })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// Blogger hides every address behind this one; it identifies nobody.
+const PLACEHOLDER_EMAILS = new Set(['noreply@blogger.com', 'no-reply@blogger.com']);
+
+export function cleanPerson(raw: { name?: string; email?: string; url?: string }): ImportedPerson {
+  const name = (raw.name ?? '').replace(/\s+/g, ' ').trim().slice(0, 245) || 'Anonymous';
+  const email = (raw.email ?? '').trim().toLowerCase();
+  const url = (raw.url ?? '').trim();
+  return {
+    name,
+    email: email && !PLACEHOLDER_EMAILS.has(email) && /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 100 ? email : undefined,
+    url: /^https?:\/\/\S+$/i.test(url) && url.length <= 200 ? url : undefined,
+  };
+}
