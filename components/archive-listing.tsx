@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { redirectOldAddress } from '@/lib/old-address';
 import { countVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { archiveRange, formatArchiveTitle } from '@/lib/dates';
@@ -19,11 +20,19 @@ export async function ArchiveListing({
   searchParams: Record<string, string | string[] | undefined>;
 }) {
   const parsed = parseArchiveParams(year, month);
-  if (!parsed) notFound();
+  const segments = month === undefined ? [year] : [year, month];
+  if (!parsed) {
+    // /about or /category/news on the blog this one was imported from.
+    await redirectOldAddress(segments);
+    notFound();
+  }
   const settings = await getSettings();
   const range = archiveRange(parsed.year, parsed.month, settings.timezone);
   const count = await countVisiblePosts({ from: range.start, to: range.end });
-  if (count === 0) notFound();
+  if (count === 0) {
+    await redirectOldAddress(segments);
+    notFound();
+  }
   const paging = readPaging(searchParams);
   const title = formatArchiveTitle(parsed.year, parsed.month);
   return (

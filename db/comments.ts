@@ -25,6 +25,15 @@ export async function listPublishedCommentsByPostId(postId: number): Promise<Com
     .all();
 }
 
+/** Blogger's ?showComment=MS links name a comment by its time: the published one on this post at that moment. */
+export async function findCommentIdByTime({ postId, at }: { postId: number; at: Date }): Promise<number | undefined> {
+  return getDb()
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.postId, postId), eq(comments.status, 'published'), eq(comments.createdAt, at)))
+    .get()?.id;
+}
+
 export async function createComment(values: NewComment): Promise<Comment> {
   return getDb().insert(comments).values(values).returning().get();
 }

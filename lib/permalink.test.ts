@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelPath, labelsFromPath, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
+import { labelPath, labelsFromPath, oldAddressFromSegments, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
 
 describe('postPermalink', () => {
   it('builds /YYYY/MM/slug.html from the publish date', () => {
@@ -59,5 +59,14 @@ describe('labelsFromPath', () => {
   it('refuses empty names and broken encoding', () => {
     expect(labelsFromPath('Garden+')).toBeNull();
     expect(labelsFromPath('%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('oldAddressFromSegments', () => {
+  it('decodes segments and drops a trailing slash, as imports store old addresses', () => {
+    expect(oldAddressFromSegments(['2012', '02', 'caf%C3%A9'])).toBe('/2012/02/café');
+    expect(oldAddressFromSegments(['category', 'news'])).toBe('/category/news');
+    expect(oldAddressFromSegments(['?p=12'])).toBe('/?p=12');
+    expect(oldAddressFromSegments(['bad%E0%A4'])).toBeNull();
   });
 });

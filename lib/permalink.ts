@@ -65,3 +65,13 @@ export function labelsFromPath(segment: string): string[] | null {
   const names = decoded.split('+').map((name) => name.trim());
   return names.every(Boolean) ? names : null;
 }
+
+/**
+ * The address an old link asked for, as imports store them: %-decoded, no trailing slash
+ * (WordPress's /2012/02/name/ arrives here as /2012/02/name). Null for broken %-encoding.
+ */
+export function oldAddressFromSegments(segments: string[]): string | null {
+  const decoded = segments.map(safeDecode);
+  if (decoded.some((s) => s === null)) return null;
+  return `/${decoded.join('/')}`.replace(/(.)\/+$/, '$1');
+}

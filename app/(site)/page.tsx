@@ -1,9 +1,14 @@
 import { connection } from 'next/server';
 import { getSettings } from '@/db/settings';
 import { PostListing } from '@/components/post-listing';
+import { redirectOldAddress } from '@/lib/old-address';
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { p, page_id: pageId } = await searchParams;
+  // WordPress's plain links (/?p=12, /?page_id=2) to a post or page imported from it.
+  if (typeof p === 'string' && /^\d+$/.test(p)) await redirectOldAddress([`?p=${p}`]);
+  if (typeof pageId === 'string' && /^\d+$/.test(pageId)) await redirectOldAddress([`?page_id=${pageId}`]);
   const settings = await getSettings();
   return (
     <>

@@ -80,8 +80,8 @@ describe('readBackup: Blogger classic export', () => {
       labels: ['Coffee', 'café crème'],
       author: { name: 'Ann', url: 'https://www.blogger.com/profile/1' },
     });
-    expect(post!.kind === 'post' && post.author.email).toBeUndefined();
-    expect(post!.kind === 'post' && post.publishedAt?.toISOString()).toBe('2013-12-19T03:50:00.001Z');
+    expect(post?.kind === 'post' && post.author.email).toBeUndefined();
+    expect(post?.kind === 'post' && post.publishedAt?.toISOString()).toBe('2013-12-19T03:50:00.001Z');
     expect(draft).toMatchObject({ kind: 'post', status: 'draft', path: undefined });
     expect(comment).toMatchObject({
       kind: 'comment',
@@ -184,9 +184,9 @@ describe('readBackup: WordPress WXR', () => {
       oldPaths: ['/2012/02/hello-welcome', '/?p=12'],
       author: { name: 'Ann W.', email: 'ann@wp.example' },
     });
-    expect(post!.kind === 'post' && post.html).toContain('<p>First paragraph<br>\nsecond line</p>');
-    expect(post!.kind === 'post' && post.html).toContain('<figure><img src="https://wp.example/a.jpg" alt="A"><figcaption>The caption</figcaption></figure>');
-    expect(post!.kind === 'post' && post.html).toContain('<pre>keep\n  this</pre>');
+    expect(post?.kind === 'post' && post.html).toContain('<p>First paragraph<br>\nsecond line</p>');
+    expect(post?.kind === 'post' && post.html).toContain('<figure><img src="https://wp.example/a.jpg" alt="A"><figcaption>The caption</figcaption></figure>');
+    expect(post?.kind === 'post' && post.html).toContain('<pre>keep\n  this</pre>');
     const comments = items.filter((i) => i.kind === 'comment');
     expect(comments).toMatchObject([
       { text: 'Nice post', status: 'published', legacyAnchor: 'comment-5', author: { email: 'cy@x.example' } },

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { getRedirectTarget, getVisiblePostByPermalink } from '@/db/posts';
 import { PostBody } from '@/components/post-body';
+import { redirectOldAddress } from '@/lib/old-address';
 
 type Params = Promise<{ slug: string }>;
 
@@ -14,7 +15,10 @@ async function findPage(params: Params) {
   } catch {
     return undefined;
   }
-  if (!/^[^/]+\.html$/.test(file)) return undefined;
+  if (!/^[^/]+\.html$/.test(file)) {
+    await redirectOldAddress(['p', slug]);
+    return undefined;
+  }
   const page = await getVisiblePostByPermalink(`/p/${file}`, new Date(), 'page');
   if (page) return page;
   const moved = await getRedirectTarget(`/p/${file}`);

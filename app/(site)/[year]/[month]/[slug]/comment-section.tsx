@@ -46,6 +46,8 @@ function CommentItem({
   );
   return (
     <article id={`c${comment.id}`} aria-label={`Comment by ${comment.authorName}`} className="scroll-mt-6">
+      {/* The anchor this comment had on the blog it was imported from, so old #c… links still land here. */}
+      {comment.legacyAnchor && comment.legacyAnchor !== `c${comment.id}` ? <span id={comment.legacyAnchor} className="block scroll-mt-6" /> : null}
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         {name}
         {comment.isPostAuthor ? (

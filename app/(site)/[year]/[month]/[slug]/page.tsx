@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { listPendingCommentsByIds, listPublishedCommentsByPostId } from '@/db/comments';
+import { findCommentIdByTime, listPendingCommentsByIds, listPublishedCommentsByPostId } from '@/db/comments';
 import { getAuthSecret } from '@/lib/auth-secret';
 import { HELD_COOKIE, readHeldIds } from '@/lib/held-comments';
 import { signFormTime } from '@/lib/moderation';
@@ -17,13 +17,17 @@ import { DateHeader } from '@/components/date-header';
 import { PostBody } from '@/components/post-body';
 import { PostFooter } from '@/components/post-footer';
 import { CommentSection } from './comment-section';
+import { redirectOldAddress } from '@/lib/old-address';
 
 type Params = Promise<{ year: string; month: string; slug: string }>;
 
 async function findPost(params: Params) {
   const { year, month, slug } = await params;
   const permalink = permalinkFromSegments(year, month, slug);
-  if (!permalink) return undefined;
+  if (!permalink) {
+    await redirectOldAddress([year, month, slug]);
+    return undefined;
+  }
   const post = await getVisiblePostByPermalink(permalink);
   if (post) return post;
   // An address the author has since changed: send readers (and search engines) on for good.
@@ -63,11 +67,18 @@ export default async function PostPage({
   searchParams,
 }: {
   params: Params;
-  searchParams: Promise<{ replyTo?: string | string[] }>;
+  searchParams: Promise<{ replyTo?: string | string[]; showComment?: string | string[] }>;
 }) {
   await connection();
   const post = await findPost(params);
   if (!post) notFound();
+  const { showComment } = await searchParams;
+  if (showComment !== undefined) {
+    // Blogger's comment links (POST?showComment=MS#cID) move for good to this page's own anchor.
+    const at = Number(showComment);
+    const id = Number.isSafeInteger(at) ? await findCommentIdByTime({ postId: post.id, at: new Date(at) }) : undefined;
+    permanentRedirect(`${post.permalink}#${id ? `c${id}` : 'comments'}`);
+  }
   const secret = getAuthSecret();
   const [settings, comments, neighbours, jar, { replyTo }] = await Promise.all([
     getSettings(),
