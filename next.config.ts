@@ -1,16 +1,23 @@
 import type { NextConfig } from 'next';
+import { ACTION_BODY_LIMIT_BYTES } from './lib/security-policy';
 
 const nextConfig: NextConfig = {
   // Native modules must be required at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts answers 413 above this before Next reads the body; Next's own check stays as a backstop.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // The proxy sees a copy of each body; a 10 MB image upload plus its multipart framing must
+    // reach /api/media whole (the default, exactly 10 MB, would cut it short).
+    proxyClientMaxBodySize: 11 * 1024 * 1024,
+  },
   async headers() {
     const everywhere = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'X-Frame-Options', value: 'DENY' },
-      // Only framing is restricted so far; a script-blocking policy with nonces is still to come.
-      { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+      // The Content-Security-Policy is set per response in proxy.ts: it carries a fresh nonce.
     ];
     return [
       { source: '/:path*', headers: everywhere },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { checkActionBody, contentSecurityPolicy, createNonce } from '@/lib/security-policy';
 
 // Auth.js's session cookie, plain over http and __Secure- over https; large ones are chunked (.0, .1 …).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -13,21 +14,26 @@ function hasBrokenEncoding(pathname: string): boolean {
 }
 
 /**
- * Three jobs, all before routing: answer a URL with broken %-encoding with a clear 400 (Next
- * would answer 500), send Blogger's ?m=1 links to the canonical URL, and send visitors with no
- * session cookie from /admin/… to /login. The last is only a convenience: it never decodes or
+ * Jobs done before routing: a fresh CSP nonce for every response; a clear 400 for a URL with
+ * broken %-encoding and a 413 for an oversized server action (Next would answer 500 to both);
+ * Blogger's ?m=1 links sent to the canonical URL; visitors with no session cookie sent from
+ * /admin/… to /login. The last is only a convenience: it never decodes or
  * refreshes the session (a refreshed cookie racing a sign-out could sign the author back in);
  * every admin page and action checks the session itself next to the data, and /admin stays
  * open for first-run setup.
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (hasBrokenEncoding(pathname)) {
-    return new NextResponse('Bad request: this address has a broken %-encoded character.', {
-      status: 400,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const plain = (status: number, message: string) =>
+    new NextResponse(message, {
+      status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': policy },
     });
-  }
+  if (hasBrokenEncoding(pathname)) return plain(400, 'Bad request: this address has a broken %-encoded character.');
+  const tooLarge = checkActionBody({ method: request.method, pathname, headers: request.headers });
+  if (tooLarge) return plain(tooLarge.status, tooLarge.message);
   // Blogger's mobile switch (?m=1 / ?m=0): one responsive site here, so back to the canonical URL.
   if (request.nextUrl.searchParams.has('m')) {
     const canonical = request.nextUrl.clone();
@@ -39,7 +45,13 @@ export default function proxy(request: NextRequest) {
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  const response = NextResponse.next();
+  // Next reads the nonce from the request's policy and puts it on its own scripts; the root
+  // layout reads x-nonce for its theme script. Both replace anything the client sent.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
   // HSTS only when the reader really arrived over https (as the reverse proxy reports it).
   if (request.headers.get('x-forwarded-proto') === 'https') {
     response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
@@ -48,5 +60,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // /api/import streams uploads of hundreds of MB: a proxy would buffer (and cut) the body at 10 MB.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/import).*)'],
 };
