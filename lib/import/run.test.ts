@@ -98,11 +98,16 @@ describe('runImport', () => {
       <item><title>Moving day</title><link>https://wp.test/moving-day/</link><content:encoded>Boxes</content:encoded>
         <wp:post_id>5</wp:post_id><wp:post_date_gmt>2019-06-01 12:00:00</wp:post_date_gmt><wp:post_name>moving-day</wp:post_name>
         <wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="post_tag" nicename="life"><![CDATA[Life]]></category></item>
+      <item><title>Long read</title><link>https://wp.test/long-read/</link><content:encoded><![CDATA[Intro<!--more-->Rest]]></content:encoded>
+        <wp:post_id>6</wp:post_id><wp:post_date_gmt>2019-06-02 12:00:00</wp:post_date_gmt><wp:post_name>long-read</wp:post_name>
+        <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
       </channel></rss>`;
     await runImport(text(wxr), { fileName: 'wp.xml' });
     expect(await getRedirectTarget('/moving-day')).toBe('/2019/06/moving-day.html');
     expect(await getRedirectTarget('/?p=5')).toBe('/2019/06/moving-day.html');
     expect(getDb().select().from(labelRedirects).where(eq(labelRedirects.fromPath, '/tag/life')).get()).toBeTruthy();
+    // WordPress's read-more comment survives as Blogger's jump break.
+    expect(getDb().select().from(posts).where(eq(posts.title, 'Long read')).get()!.body).toBe('<p>Intro<a name="more"></a>Rest</p>');
   });
 });
 

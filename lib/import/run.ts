@@ -5,6 +5,7 @@ import path from 'node:path';
 import { applyImport, findImportedSourceIds, recordImportRun, type ApplyResult } from '@/db/import';
 import { getSettings } from '@/db/settings';
 import { databasePath } from '@/lib/config';
+import { MORE_MARKER } from '@/lib/content';
 import { sanitizePostHtml } from '@/lib/sanitize';
 import { ImageCopier, type ImageCopyStats } from './images';
 import { readBackup } from './read';
@@ -25,6 +26,8 @@ export type ImportReport = {
   skipped: { what: string; reason: string; count: number; examples: string[] }[];
   images?: ImageCopyStats;
   seconds: number;
+  /** The kept record of this run (Admin → Import & export lists them). */
+  runId?: number;
 };
 
 export type ImportOptions = {
@@ -119,7 +122,8 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
         aliases.push(item);
       } else if (item.kind === 'post') {
         const post = { ...item, sourceId: uniqueId(item.sourceId), title: item.title.slice(0, 500) };
-        post.html = sanitizePostHtml(post.html);
+        // WordPress's <!--more--> becomes Blogger's jump break, which the sanitiser keeps.
+        post.html = sanitizePostHtml(post.html.replace(/<!--\s*more\s*-->/gi, MORE_MARKER));
         if (copier) post.html = sanitizePostHtml(await copier.rewrite(post.html));
         staging.add(post);
         progress.posts++;
@@ -165,7 +169,7 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
     report.seconds = Math.round((Date.now() - started) / 100) / 10;
     progress.phase = 'done';
     tick(true);
-    await recordImportRun({
+    const run = await recordImportRun({
       fileName: options.fileName,
       format: report.format,
       dryRun: report.dryRun,
@@ -173,7 +177,7 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
       report,
       authorId: options.authorId ?? null,
     });
-    return report;
+    return { ...report, runId: run.id };
   } catch (error) {
     const message = error instanceof ImportError ? error.message : 'The import failed; nothing was changed.';
     await recordImportRun({

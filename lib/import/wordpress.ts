@@ -1,3 +1,4 @@
+import { bloggerPath } from './blogger';
 import { cleanPerson, commentHtmlToText, parseDate } from './common';
 import type { ImportItem, ImportedPerson } from './types';
 import { children, childText, isWordPressNs, NS, type XmlNode } from './xml';
@@ -153,9 +154,12 @@ function wordpressItem(item: XmlNode, ctx: WordPressContext, now: Date): ImportI
   const status =
     wpStatus === 'publish' && !password ? 'published' : wpStatus === 'future' ? 'scheduled' : 'draft';
   const oldPaths = new Set<string>();
+  let path: string | undefined;
   if (status !== 'draft') {
     const link = oldPathOf(childText(item, '', 'link'), ctx.siteUrl);
-    if (link) oldPaths.add(link);
+    // A blog whose addresses already look like Blogger's (/2012/02/name.html) keeps them exactly.
+    path = link ? bloggerPath(link) : undefined;
+    if (link && !path) oldPaths.add(link);
   }
   oldPaths.add(postType === 'page' ? `/?page_id=${postId}` : `/?p=${postId}`);
   const login = childText(item, NS.dc, 'creator');
@@ -169,6 +173,7 @@ function wordpressItem(item: XmlNode, ctx: WordPressContext, now: Date): ImportI
     html: wordpressAutop(childText(item, NS.content, 'encoded')),
     publishedAt: published,
     updatedAt: gmtDate(childText(item, WP, 'post_modified_gmt')) ?? published,
+    path,
     oldPaths: [...oldPaths],
     slug: slug || undefined,
     labels: [...new Set(labels)],
