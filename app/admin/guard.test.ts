@@ -68,6 +68,7 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/profile', () => import('./profile/page')],
     ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
+    ['/admin/import', () => import('./import/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
     const Page = (await load()).default as unknown as PageFn;
     const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
@@ -186,6 +187,33 @@ describe('media actions and the upload endpoint refuse a visitor without a sessi
     body.set('file', new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' }));
     const response = await POST(new Request('http://blog.test/api/media', { method: 'POST', body }));
     expect(response.status).toBe(401);
+  });
+});
+
+describe('import and export are for admins only', () => {
+  const backup = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:blogger.com,1999:blog-1.post-1</id><title>Sneaked in</title><content type="html">x</content>
+    <link rel="alternate" href="http://x.blogspot.com/2020/01/sneaked-in.html"/></entry></feed>`;
+  const upload = () => {
+    const body = new FormData();
+    body.set('file', new File([backup], 'blog.xml', { type: 'application/xml' }));
+    return new Request('http://blog.test/api/import', { method: 'POST', body, headers: { accept: 'application/x-ndjson' } });
+  };
+
+  it('POST /api/import answers 401 to a visitor and 403 to an author, and imports nothing', async () => {
+    const { POST } = await import('../api/import/route');
+    expect((await POST(upload())).status).toBe(401);
+    session.current = { user: { id: String(authorB), sv: 0 } };
+    expect((await POST(upload())).status).toBe(403);
+    const { getVisiblePostByPermalink } = await import('@/db/posts');
+    expect(await getVisiblePostByPermalink('/2020/01/sneaked-in.html')).toBeUndefined();
+  });
+
+  it('the export downloads answer 401 to a visitor and 403 to an author', async () => {
+    const { GET } = await import('./export/[format]/route');
+    const get = (format: string) => GET(new Request(`http://blog.test/admin/export/${format}`), { params: Promise.resolve({ format }) });
+    for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(401);
+    session.current = { user: { id: String(authorB), sv: 0 } };
+    for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(403);
   });
 });
 

@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       ? [
           { href: '/admin/authors', label: 'Authors' },
           { href: '/admin/settings', label: 'Settings' },
+          { href: '/admin/import', label: 'Import & export' },
         ]
       : []),
     { href: '/', label: 'View blog' },
