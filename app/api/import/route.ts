@@ -7,6 +7,7 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import Busboy from 'busboy';
 import { getCurrentAuthor } from '@/auth';
 import { databasePath } from '@/lib/config';
+import { readBackup } from '@/lib/import/read';
 import { runImport, type ImportProgress } from '@/lib/import/run';
 import { ImportError } from '@/lib/import/types';
 
@@ -105,6 +106,15 @@ export async function POST(request: Request) {
     await rm(dir, { recursive: true, force: true });
     if (error instanceof UploadProblem) return fail(error.message, error.status);
     throw error;
+  }
+  // The file's start tells what it is: a page, a bomb or the wrong XML gets its 4xx before any work.
+  try {
+    await readBackup(createReadStream(upload.file, { end: 64 * 1024 - 1 }));
+  } catch (error) {
+    if (error instanceof ImportError && !/cut off/.test(error.message)) {
+      await rm(dir, { recursive: true, force: true });
+      return fail(error.message, error.status);
+    }
   }
   const options = {
     fileName: upload.name,
