@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,14 @@ export type ImportOptions = {
 };
 
 const BATCH = 500;
+
+/*
+ * Strings cut from the parser's text are slices of the chunk they came from: keeping one would
+ * keep its whole 64 KB chunk alive. Whatever the import holds on to for the whole file is
+ * copied (or hashed) first, so memory stays flat however large the backup is.
+ */
+const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+const digest = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /** Staging files live beside the database, so an import needs no space anywhere else. */
 function workDir(): string {
@@ -106,20 +115,20 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
     /** A backup can hold one id twice (hand-edited files do); the second copy gets its own. */
     const uniqueId = (id: string) => {
       let candidate = id;
-      for (let n = 2; seen.has(candidate); n++) candidate = `${id}~${n}`;
-      seen.add(candidate);
+      for (let n = 2; seen.has(digest(candidate)); n++) candidate = `${id}~${n}`;
+      seen.add(digest(candidate));
       return candidate;
     };
 
     for await (const item of backup.items) {
       if (item.kind === 'skipped') {
-        const key = `${item.what}\u0000${item.reason}`;
-        const entry = skipped.get(key) ?? { what: item.what, reason: item.reason, count: 0, examples: [] };
+        const key = own(`${item.what}\u0000${item.reason}`);
+        const entry = skipped.get(key) ?? { what: own(item.what), reason: own(item.reason), count: 0, examples: [] };
         entry.count++;
-        if (item.title && entry.examples.length < 5) entry.examples.push(item.title);
+        if (item.title && entry.examples.length < 5) entry.examples.push(own(item.title));
         skipped.set(key, entry);
       } else if (item.kind === 'label-alias') {
-        aliases.push(item);
+        aliases.push({ ...item, fromPath: own(item.fromPath), label: own(item.label) });
       } else if (item.kind === 'post') {
         const post = { ...item, sourceId: uniqueId(item.sourceId), title: item.title.slice(0, 500) };
         // WordPress's <!--more--> becomes Blogger's jump break, which the sanitiser keeps.
@@ -130,8 +139,8 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
         report.found[post.type === 'page' ? 'pages' : 'posts']++;
         if (post.status === 'draft') report.found.drafts++;
         if (post.status === 'scheduled') report.found.scheduled++;
-        post.labels.forEach((l) => labels.add(l));
-        people.add(post.author.email ?? post.author.name);
+        post.labels.forEach((l) => labels.add(own(l)));
+        people.add(own(post.author.email ?? post.author.name));
         pendingIds.post.push(post.sourceId);
         await checkImported('post');
       } else {
