@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -130,5 +131,47 @@ describe.skipIf(!haveFixtures)('runImport on real-world exports (../shared/fixtu
     const report = await runImport(text(file), { fileName: 'wxr.xml' });
     expect(report.found.posts).toBe(types.filter((t) => t === 'post').length);
     expect(report.found.pages).toBe(types.filter((t) => t === 'page').length);
+  });
+});
+
+const corpus = path.join(fixtures, 'xss-payloads.txt');
+
+describe.skipIf(!existsSync(corpus))('imported HTML goes through the same sanitiser (XSS corpus in ../shared/fixtures)', () => {
+  it('no script, event handler or javascript: URL survives in an imported post, title, label or comment', async () => {
+    const payloads = readFileSync(corpus, 'utf8')
+      .split('\n')
+      .filter((line) => /^\d+\t/.test(line))
+      .map((line) => JSON.parse(line.split('\t')[3]!) as string);
+    expect(payloads.length).toBeGreaterThan(50);
+    const esc = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+    const file = feed(
+      ...payloads.map((payload, i) =>
+        entry(5000 + i, esc(payload), `<category scheme='http://www.blogger.com/atom/ns#' term='${esc(payload.slice(0, 80))}'/>`).replace(`Post ${5000 + i}`, esc(payload.slice(0, 200))),
+      ),
+      ...payloads.map((payload, i) => comment(9000 + i, 5000 + i, esc(payload))),
+    );
+    const report = await runImport(text(file), { fileName: 'xss.xml' });
+    expect(report.applied!.posts).toBe(payloads.length);
+    const rows = getDb().select({ body: posts.body }).from(posts).where(sql`${posts.sourceId} like 'tag:blogger.com,1999:blog-7.post-5%'`).all();
+    expect(rows.length).toBe(payloads.length);
+    // Judged as a browser would read it: elements and attributes, not text that merely mentions them.
+    for (const { body } of rows) {
+      const found: string[] = [];
+      const parser = new Parser({
+        onopentag(name, attribs) {
+          if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'form', 'input'].includes(name)) found.push(`<${name}>`);
+          for (const [attr, value] of Object.entries(attribs)) {
+            if (/^on/i.test(attr)) found.push(`${name}[${attr}]`);
+            if (/^\s*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u0020]/g, ''))) found.push(`${name}[${attr}=${value}]`);
+          }
+        },
+      });
+      parser.write(body);
+      parser.end();
+      expect(found, body).toEqual([]);
+    }
+    // Comments are kept as plain text (rendered as text, never as HTML), every one of them.
+    const texts = getDb().select({ body: comments.body }).from(comments).where(sql`${comments.sourceId} like 'tag:blogger.com,1999:blog-7.post-9%'`).all();
+    expect(texts.length + report.skipped.filter((s) => s.what === 'comment').reduce((n, s) => n + s.count, 0)).toBe(payloads.length);
   });
 });
