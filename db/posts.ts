@@ -209,6 +209,8 @@ export async function listSitemapEntries(now = new Date()) {
     .from(posts)
     .where(
       and(
+        // Naming both types lets SQLite walk the listing index instead of reading every row.
+        inArray(posts.type, ['post', 'page']),
         inArray(posts.status, ['published', 'scheduled']),
         isNotNull(posts.permalink),
         lte(posts.publishedAt, now),
