@@ -6,4 +6,8 @@ export async function register() {
   const { getAuthSecret } = await import('./lib/auth-secret');
   await migrateDatabase();
   getAuthSecret();
+  // `next start` finishes in-flight requests on SIGTERM, then exits; closing the connection here
+  // checkpoints the WAL into the database file, so a stopped blog is one self-contained file.
+  const { closeDb } = await import('./db/client');
+  process.once('exit', closeDb);
 }
