@@ -16,7 +16,18 @@ import {
 import { labelPath } from '@/lib/permalink';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
 import { load, loadTool, warm, type LoadResult } from './load';
-import { cpuMs, loadAverage, memoryMb, otherHeavyProcesses, processTree, ensureBuild, startNextServer, startStaticServer, type Server } from './processes';
+import {
+  cpuMs,
+  ensureBuild,
+  loadAverage,
+  memoryMb,
+  otherHeavyProcesses,
+  processTree,
+  startNextServer,
+  startStaticServer,
+  waitForIdle,
+  type Server,
+} from './processes';
 import { printReport, type Row } from './report';
 import { measurePageWeight } from './weight';
 import { runCommentWriters } from './writers';
@@ -121,6 +132,7 @@ async function measure(c: Case, connections: number, seconds: number, staticRps:
   const result: LoadResult = await load(`${c.server.url}${c.path}`, connections, seconds);
   const cpuAfter = processTree(c.server.pid).reduce((a, p) => a + cpuMs(p), 0);
   const memory = memoryMb(c.server.pid);
+  if (!(await waitForIdle(c.server.pid))) console.log(`Warning: the ${c.blog} server was still busy 2 minutes after the run`);
   const vsStatic = c.blog === 'static' ? 1 : result.rps / (staticRps.get(connections) ?? Number.NaN);
   if (c.blog === 'static') staticRps.set(connections, result.rps);
   return {
@@ -175,6 +187,13 @@ async function main() {
   const smallTargets = findBenchTargets(smallSeed.file, { pageNumber: opts.page, searchWord: opts.search });
 
   const servers: Server[] = [];
+  // Ctrl-C must not leave servers running on the bench ports.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const s of servers) s.child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
   const loadBefore = loadAverage();
   try {
     const large = await startNextServer({ name: 'large blog', port: PORTS.large, database: largeSeed.file });
@@ -212,6 +231,7 @@ async function main() {
     const staticRps = new Map<number, number>();
     for (const c of cases) {
       const status = await warm(`${c.server.url}${c.path}`, Math.min(2, opts.duration));
+      await waitForIdle(c.server.pid);
       if (status !== 200) console.log(`Warning: ${c.path} on the ${c.blog} blog answered ${status}`);
       for (const connections of opts.connections) {
         const row = await measure(c, connections, opts.duration, staticRps);

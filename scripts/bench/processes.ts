@@ -97,6 +97,23 @@ export function listenerPid(port: number, root: number): number | null {
   return null;
 }
 
+/**
+ * Waits until the server has worked off its backlog: requests still queued when a load run
+ * stops are served anyway, and would otherwise be billed to the next run.
+ */
+export async function waitForIdle(pid: number, maxMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  let quiet = 0;
+  while (Date.now() < deadline) {
+    const before = processTree(pid).reduce((a, p) => a + cpuMs(p), 0);
+    await new Promise((r) => setTimeout(r, 500));
+    const used = processTree(pid).reduce((a, p) => a + cpuMs(p), 0) - before;
+    quiet = used < 50 ? quiet + 1 : 0;
+    if (quiet >= 2) return true;
+  }
+  return false;
+}
+
 /** Machine load, for the record: measurements taken while other work runs are noisy. */
 export function loadAverage(): number[] {
   return (readProc('/proc/loadavg') ?? '0 0 0').split(' ').slice(0, 3).map(Number);
