@@ -30,9 +30,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   logger: {
-    // A wrong password is an everyday event, not a server error worth a stack trace.
+    // A wrong password is an everyday event, and a forged or stale cookie is refused as no session:
+    // one readable line for those (never the token), a full report for anything else.
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error);
+      if (error.name === 'CredentialsSignin') return;
+      if (error.name === 'JWTSessionError') console.warn(`auth: a session cookie could not be read (${error.cause instanceof Error ? error.cause.message : 'invalid'}); treated as signed out`);
+      else console.error(error);
     },
   },
   providers: [

@@ -38,10 +38,12 @@ function form(fields: Record<string, string>): FormData {
 
 let ownerPostId: number;
 let authorB: number;
+let adminId: number;
 
 beforeAll(async () => {
   await migrateDatabase();
   const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Guarded' });
+  adminId = admin!.id;
   ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
   authorB = (await createAuthor({ name: 'Bea', email: 'bea@example.com', role: 'author', passwordHash: 'y' })).id;
 });
@@ -214,6 +216,21 @@ describe('import and export are for admins only', () => {
     for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(401);
     session.current = { user: { id: String(authorB), sv: 0 } };
     for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(403);
+  });
+});
+
+describe('a session signed out elsewhere (or from before a password change) counts as none', () => {
+  it("the admin's own session with an old session version opens no page, action or route", async () => {
+    // What a cookie from before a sign-out or a password change carries: a valid signature, an old version.
+    session.current = { user: { id: String(adminId), sv: 7 } };
+    const { default: SettingsPage } = await import('./settings/page');
+    expect(await redirectOf(() => SettingsPage({ searchParams: Promise.resolve({}) } as never))).toBe('/login');
+    const { saveSettings } = await import('./settings/actions');
+    const { getSettings } = await import('@/db/settings');
+    expect(await redirectOf(() => saveSettings({}, form({ blogTitle: 'Stolen' })))).toBe('/login');
+    expect((await getSettings()).blogTitle).toBe('Guarded');
+    const { GET } = await import('./export/[format]/route');
+    expect((await GET(new Request('http://blog.test/admin/export/blog.db'), { params: Promise.resolve({ format: 'blog.db' }) })).status).toBe(401);
   });
 });
 
