@@ -32,11 +32,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-dvh bg-stone-50 lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] dark:bg-stone-950">
       <aside className="border-b border-stone-200 bg-white lg:min-h-dvh lg:border-r lg:border-b-0 dark:border-stone-800 dark:bg-stone-900">
-        <div className="flex items-center justify-between gap-4 px-4 py-3 lg:flex-col lg:items-stretch lg:px-4 lg:py-6">
+        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 lg:flex-col lg:flex-nowrap lg:items-stretch lg:px-4 lg:py-6">
           <Link href="/admin" className="font-serif text-lg font-semibold">
             Blogstead
           </Link>
-          <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm lg:mt-6 lg:flex-col">
+          <nav aria-label="Admin" className="order-last -mx-3 flex w-full flex-wrap gap-1 text-sm lg:order-none lg:mx-0 lg:mt-6 lg:w-auto lg:flex-col">
             {links.map((link) => (
               <Link
                 key={link.href}

@@ -99,7 +99,7 @@ export function ImportForm() {
           <label htmlFor="import-file" className="mb-1 block font-medium">
             Backup file
           </label>
-          <input id="import-file" name="file" type="file" accept=".xml,.atom,application/xml,application/atom+xml,text/xml" required aria-describedby="import-file-help" className="block w-full text-sm" />
+          <input id="import-file" name="file" type="file" accept=".xml,.atom,application/xml,application/atom+xml,text/xml" required aria-describedby="import-file-help" className="block w-full text-sm file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:font-medium file:text-stone-800 hover:file:bg-stone-100 dark:file:border-stone-600 dark:file:bg-stone-800 dark:file:text-stone-100" />
           <p id="import-file-help" className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             Blogger: Settings → Back up content (or Google Takeout’s <code>feed.atom</code>). WordPress: Tools → Export → All content. Up to 512 MB.
           </p>

@@ -27,7 +27,7 @@ export function ImportReportView({ report, heading }: { report: ImportReport; he
             <thead className="text-stone-600 dark:text-stone-400">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">What</th>
-                <th scope="col" className="py-1 pr-3 font-medium">How many</th>
+                <th scope="col" className="py-1 pr-3 font-medium whitespace-nowrap">How many</th>
                 <th scope="col" className="py-1 font-medium">Why</th>
               </tr>
             </thead>

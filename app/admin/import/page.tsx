@@ -74,7 +74,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
               <thead className="text-stone-600 dark:text-stone-400">
                 <tr>
                   <th scope="col" className="px-4 py-2 font-medium">When</th>
-                  <th scope="col" className="px-4 py-2 font-medium">File</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">File</th>
                   <th scope="col" className="px-4 py-2 font-medium">Result</th>
                 </tr>
               </thead>
@@ -89,11 +89,12 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
                         : `${report.applied?.posts ?? 0} posts, ${report.applied?.pages ?? 0} pages, ${report.applied?.comments ?? 0} comments imported`;
                   return (
                     <tr key={r.id} className="border-t border-stone-200 align-top dark:border-stone-800">
-                      <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(r.createdAt, settings.timezone)}</td>
-                      <td className="max-w-48 truncate px-4 py-2" title={r.fileName}>
+                      <td className="px-4 py-2">{formatDateTime(r.createdAt, settings.timezone)}</td>
+                      <td className="hidden max-w-48 truncate px-4 py-2 sm:table-cell" title={r.fileName}>
                         {r.fileName}
                       </td>
                       <td className="px-4 py-2">
+                        <span className="block truncate text-xs text-stone-600 sm:hidden dark:text-stone-400">{r.fileName}</span>
                         {r.status === 'done' ? (
                           <Link href={`/admin/import?run=${r.id}`} className="link">
                             {result}
