@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { listPublishingAuthors } from '@/db/authors';
 import { listLabelsWithCounts } from '@/db/labels';
 import { countPostsByMonth, listPopularPosts, listVisiblePages } from '@/db/posts';
+import { readThrough } from '@/db/reader-cache';
 import type { Settings } from '@/db/schema';
 import { currentOffsetSeconds, monthName } from '@/lib/dates';
 import { GADGETS, type GadgetId } from '@/lib/gadgets';
@@ -13,12 +14,15 @@ import { SearchForm } from './search-form';
 /** Blogger's sidebar: the gadgets the admin chose, in their order. Empty gadgets stay hidden. */
 export async function Sidebar({ settings }: { settings: Settings }) {
   const shown = new Set(settings.gadgets);
+  // The same for every reader and costly on a large blog (counts over every post and comment):
+  // read through the cache that any visible change clears.
+  const offset = currentOffsetSeconds(settings.timezone);
   const [labels, authors, popular, months, pages] = await Promise.all([
-    shown.has('labels') ? listLabelsWithCounts() : [],
-    shown.has('profile') ? listPublishingAuthors() : [],
-    shown.has('popular') ? listPopularPosts({ limit: 5 }) : [],
-    shown.has('archive') ? countPostsByMonth({ offsetSeconds: currentOffsetSeconds(settings.timezone) }) : [],
-    shown.has('pages') ? listVisiblePages() : [],
+    shown.has('labels') ? readThrough('labels', () => listLabelsWithCounts()) : [],
+    shown.has('profile') ? readThrough('authors', () => listPublishingAuthors()) : [],
+    shown.has('popular') ? readThrough('popular', () => listPopularPosts({ limit: 5 })) : [],
+    shown.has('archive') ? readThrough(`archive:${offset}`, () => countPostsByMonth({ offsetSeconds: offset })) : [],
+    shown.has('pages') ? readThrough('pages', () => listVisiblePages()) : [],
   ]);
 
   const render: Record<GadgetId, () => React.ReactNode> = {

@@ -20,6 +20,7 @@ import {
 import { getOldAddressTarget } from './redirects';
 import { searchPostIds } from './search';
 import { getAuthorBySlug, listPublishingAuthors } from './authors';
+import { readThrough } from './reader-cache';
 
 /** Every statement a reader page runs, with its parameters, recorded as better-sqlite3 runs it. */
 const recorded: { sql: string; params: unknown[] }[] = [];
@@ -103,6 +104,7 @@ const readerQueries: [string, () => Promise<unknown>][] = [
   ['old address', () => getOldAddressTarget('/2012/02/old-name', now)],
   ['about me gadget', () => listPublishingAuthors(now)],
   ['author by slug', () => getAuthorBySlug('plan-writer')],
+  ['reader cache freshness check', () => readThrough(`plans-${Math.random()}`, async () => 1)],
 ];
 
 describe('every reader query uses an index, whatever the size of the archive', () => {

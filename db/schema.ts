@@ -193,6 +193,20 @@ export const imports = sqliteTable(
   (t) => [index('imports_created_idx').on(t.createdAt)],
 );
 
+/**
+ * One row whose number goes up on every change readers could see (triggers on posts, comments,
+ * labels, authors and settings, in migration 0010), so cached reader data knows it is stale
+ * whoever wrote: the server, the import command or another process.
+ */
+export const contentVersion = sqliteTable(
+  'content_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [check('content_version_single_row', sql`${t.id} = 1`)],
+);
+
 /** Every save of a post keeps what it said, so any two can be compared and one restored. */
 export const revisions = sqliteTable(
   'revisions',

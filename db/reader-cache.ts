@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, eq, gt, inArray, min } from 'drizzle-orm';
+import { getDb } from './client';
+import { contentVersion, posts } from './schema';
+
+type Entry = { version: number; expiresAt: number; value: Promise<unknown> };
+const entries = new Map<string, Entry>();
+
+function currentVersion(): number {
+  return getDb().select({ version: contentVersion.version }).from(contentVersion).where(eq(contentVersion.id, 1)).get()?.version ?? 0;
+}
+
+/** When the next scheduled post or page becomes visible: what readers see changes then, with no write. */
+function nextScheduledAt(now: number): number {
+  const row = getDb()
+    .select({ at: min(posts.publishedAt) })
+    .from(posts)
+    .where(and(inArray(posts.type, ['post', 'page']), eq(posts.status, 'scheduled'), gt(posts.publishedAt, new Date(now))))
+    .get();
+  return row?.at ? row.at.getTime() : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Reader data that is costly to compute and the same for everyone (the sidebar's archive, label
+ * and popular-post counts): kept in memory until anything readers could see changes (the
+ * content version, bumped by database triggers whoever writes) or a scheduled post becomes due.
+ * Exact, not time-based: the first read after a change recomputes; no reader sees stale data.
+ */
+export async function readThrough<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const version = currentVersion();
+  const hit = entries.get(key);
+  if (hit && hit.version === version && now < hit.expiresAt) return hit.value as Promise<T>;
+  const value = compute();
+  entries.set(key, { version, expiresAt: nextScheduledAt(now), value });
+  // A failed read is never kept.
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
+  return value;
+}
+
+/** For tests and scripts that switch databases. */
+export function clearReaderCache(): void {
+  entries.clear();
+}
