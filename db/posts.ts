@@ -70,8 +70,9 @@ export type ListFilter = {
 };
 
 function hasLabel(name: string) {
-  return sql`exists (select 1 from ${postLabels} join ${labels} on ${labels.id} = ${postLabels.labelId}
-    where ${postLabels.postId} = ${posts.id} and ${labels.name} = ${name})`;
+  // An IN list lets SQLite start from the label's posts (a few hundred) rather than test every post.
+  return sql`${posts.id} in (select ${postLabels.postId} from ${postLabels} join ${labels} on ${labels.id} = ${postLabels.labelId}
+    where ${labels.name} = ${name})`;
 }
 
 function filterConditions(filter: ListFilter) {

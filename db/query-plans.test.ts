@@ -66,15 +66,20 @@ afterAll(() => restore?.());
 /** Tables that grow with the archive: a listing must never read them from end to end. */
 const LARGE = ['posts', 'comments', 'post_labels', 'redirects', 'label_redirects', 'revisions'];
 
-function fullScans(sql: string, params: unknown[]): string[] {
+function fullScans(sql: string, params: unknown[], { sorted }: { sorted: boolean }): string[] {
   return explain(sql, params)
     .map((row) => row.detail)
     .filter((detail) => {
       const scan = /^SCAN (\w+)/.exec(detail);
       // "SCAN posts USING INDEX …" walks an index in order (with a LIMIT); a bare SCAN reads every row.
-      return scan && LARGE.includes(scan[1]!) && !/USING (COVERING )?INDEX/.test(detail);
+      if (scan && LARGE.includes(scan[1]!) && !/USING (COVERING )?INDEX/.test(detail)) return true;
+      // "Newest N" must come straight from an index in order: sorting first reads every match.
+      return sorted && /^USE TEMP B-TREE FOR ORDER BY/.test(detail) && /\blimit\b/i.test(sql);
     });
 }
+
+/** Listings whose order must come from an index (a label page sorts only that label's posts). */
+const ORDERED = new Set(['home page', 'older posts (keyset)', 'newer posts link', 'month archive', 'author page', 'newer and older post', 'comment feed', 'pages gadget']);
 
 const now = new Date('2025-06-01T00:00:00Z');
 const readerQueries: [string, () => Promise<unknown>][] = [
@@ -108,13 +113,13 @@ const readerQueries: [string, () => Promise<unknown>][] = [
 ];
 
 describe('every reader query uses an index, whatever the size of the archive', () => {
-  it.each(readerQueries)('%s', async (_name, run) => {
+  it.each(readerQueries)('%s', async (name, run) => {
     recorded.length = 0;
     await run();
     const statements = recorded.splice(0);
     expect(statements.length).toBeGreaterThan(0);
     for (const { sql, params } of statements) {
-      expect(fullScans(sql, params), sql).toEqual([]);
+      expect(fullScans(sql, params, { sorted: ORDERED.has(name) }), sql).toEqual([]);
     }
   });
 });

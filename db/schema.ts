@@ -70,6 +70,11 @@ export const posts = sqliteTable(
     uniqueIndex('posts_source_unique').on(t.sourceId),
     // Home page, archives and feeds: newest visible posts first.
     index('posts_listing_idx').on(t.type, t.status, t.publishedAt),
+    // The same, for what readers can see only: one range in publish order (with the id as tie-break),
+    // so "the newest 10" never sorts the whole archive (an IN on status in the index above does).
+    index('posts_visible_idx')
+      .on(t.type, t.publishedAt)
+      .where(sql`${t.status} in ('published', 'scheduled')`),
     index('posts_author_idx').on(t.authorId, t.updatedAt),
     index('posts_updated_idx').on(t.updatedAt),
   ],

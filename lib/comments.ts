@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { normaliseNewlines } from './content';
 
-/** Blogger's limit for one comment. */
-export const MAX_COMMENT_LENGTH = 4096;
-/** WordPress's field limits. */
-export const MAX_NAME_LENGTH = 245;
-export const MAX_EMAIL_LENGTH = 100;
-export const MAX_WEBSITE_LENGTH = 200;
+import { MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_WEBSITE_LENGTH } from './comment-limits';
+
+export { MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_WEBSITE_LENGTH };
 
 /** "No comments", "1 comment", "12 comments", as Blogger writes them. */
 export function commentCountLabel(count: number): string {

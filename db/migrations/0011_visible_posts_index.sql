@@ -1,0 +1,1 @@
+CREATE INDEX `posts_visible_idx` ON `posts` (`type`,`published_at`) WHERE "posts"."status" in ('published', 'scheduled');
