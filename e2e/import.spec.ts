@@ -8,7 +8,6 @@ import { ensureSignedIn, unique } from './support';
 
 const fixtures = path.resolve(process.cwd(), '../shared/fixtures');
 const haveFixtures = existsSync(path.join(fixtures, 'pelican-bloggerexport.xml'));
-const NO_FIXTURES = 'the real-world exports live in ../shared/fixtures, which this clone does not have';
 
 /** Uploads a backup through Admin → Import & export, as an author moving in would. */
 async function importFile(page: Page, file: { name: string; buffer: Buffer } | string, options: { dryRun?: boolean; copyImages?: boolean } = {}) {
@@ -45,7 +44,7 @@ const entries = (xml: string) => xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
 const textOf = (xml: string, tag: string) => decodeEntities(xml.match(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`))?.[1]?.trim() ?? '');
 
 test.describe('moving in from a real Blogger or WordPress blog', () => {
-  test.skip(!haveFixtures, NO_FIXTURES);
+  test.skip(!haveFixtures, 'the real-world exports live in ../shared/fixtures, which this clone does not have');
 
   test('a classic Blogger backup: every old post and page URL answers, comments and anchors kept, drafts private', async ({ page }) => {
     await ensureSignedIn(page);

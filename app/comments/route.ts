@@ -7,7 +7,7 @@ import { getPostById } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { getAuthSecret } from '@/lib/auth-secret';
 import { commentEnvelope, commentInput } from '@/lib/comments';
-import { escapeHtml } from '@/lib/content';
+import { refusalPage } from '@/lib/refusal-page';
 import { HELD_COOKIE, readHeldIds, writeHeldIds } from '@/lib/held-comments';
 import {
   clientIp,
@@ -160,17 +160,14 @@ function failureResponse(failure: Failure, wantsJson: boolean, request: Request)
   } catch {
     // No usable Referer: the home page will do.
   }
-  const details = Object.values(failure.errors ?? {})
-    .flat()
-    .filter(Boolean)
-    .map((e) => `<li>${escapeHtml(e!)}</li>`)
-    .join('');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Comment not published</title>
-<style>body{font:17px/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1.25rem;color:#1c1917;background:#f5f5f4}a{color:#b4410f}@media(prefers-color-scheme:dark){body{color:#f5f5f4;background:#0c0a09}a{color:#fdba74}}</style></head>
-<body><h1>Your comment was not published</h1><p>${escapeHtml(failure.message)}</p>${details ? `<ul>${details}</ul>` : ''}
-<p><a href="${escapeHtml(safeBack)}">Go back to the post</a> — your browser usually keeps what you typed.</p></body></html>`;
-  return new Response(html, {
+  return refusalPage({
     status: failure.status,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...Object.fromEntries(new Headers(failure.headers)) },
+    title: 'Your comment was not published',
+    message: failure.message,
+    details: Object.values(failure.errors ?? {})
+      .flat()
+      .filter((e): e is string => Boolean(e)),
+    back: { href: safeBack, label: 'Go back to the post', after: '— your browser usually keeps what you typed.' },
+    headers: failure.headers,
   });
 }

@@ -1,4 +1,5 @@
 import type { ExportPost } from '@/db/export';
+import { escapeHtml } from '@/lib/content';
 import { xmlText } from './xml-text';
 
 export type ExportBlog = { title: string; description: string; origin: string };
@@ -11,7 +12,6 @@ function tagBase(origin: string): string {
   return `tag:blogstead,2026:${new URL(origin).host}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 const iso = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString();
 const isPlaceholderEmail = (email: string) => email.endsWith('@imported.invalid');
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@/lib/content';
 import { commentHtmlToText, cleanPerson, parseDate } from './common';
 import type { ImportItem, ImportedPerson } from './types';
 import { child, children, childText, NS, type XmlNode } from './xml';
@@ -41,10 +42,6 @@ function htmlOf(node: XmlNode | undefined): string {
   const type = node.attrs.type ?? 'text';
   if (type === 'text') return node.text.trim() ? `<p>${escapeHtml(node.text.trim()).replace(/\n/g, '<br>')}</p>` : '';
   return node.text;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 function plainTitle(node: XmlNode | undefined): string {

@@ -94,6 +94,9 @@ export async function readXmlRecords(
   let root: { uri: string; local: string } | undefined;
   let failure: ImportError | undefined;
   let recordChars = 0;
+  let ended = false;
+  // Set while the parser is told the input has ended: errors then mean the file was cut off.
+  let closing = false;
 
   const fail = (message: string) => {
     failure ??= new ImportError(message);
@@ -146,8 +149,6 @@ export async function readXmlRecords(
     depth--;
   });
 
-  let ended = false;
-  let closing = false;
   const pump = async (): Promise<boolean> => {
     if (ended) return false;
     const next = await iterator.next();

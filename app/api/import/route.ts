@@ -10,6 +10,7 @@ import { databasePath } from '@/lib/config';
 import { readBackup } from '@/lib/import/read';
 import { runImport, type ImportProgress } from '@/lib/import/run';
 import { ImportError } from '@/lib/import/types';
+import { refusalPage } from '@/lib/refusal-page';
 
 /** The largest backup accepted: ten years of a busy Blogger blog is well under this. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -66,15 +67,14 @@ async function receive(request: Request, dir: string): Promise<Upload> {
   return { file, name: name.slice(0, 200), size, fields };
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /** Without JavaScript the form posts here directly: a refusal is a small page with its status and a way back. */
 function errorPage(message: string, status: number): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Import refused</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<h1 style="font-size:1.4rem">The backup was not imported</h1><p>${escape(message)}</p><p>Nothing in the blog was changed.</p>
-<p><a href="/admin/import">Back to Import &amp; export</a></p></body></html>`;
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return refusalPage({
+    status,
+    title: 'The backup was not imported',
+    message: `${message} Nothing in the blog was changed.`,
+    back: { href: '/admin/import', label: 'Back to Import & export' },
+  });
 }
 
 /**
