@@ -5,7 +5,12 @@ const nextConfig: NextConfig = {
   // Native modules must be required at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Cached reader pages (app/cache, lib/page-cache.ts) are keyed by content version: each change
+  // makes new entries and strands the old ones, so they live in a bounded in-memory LRU only and
+  // are never written to .next on disk, which would grow without limit.
+  cacheMaxMemorySize: 64 * 1024 * 1024,
   experimental: {
+    isrFlushToDisk: false,
     // proxy.ts answers 413 above this before Next reads the body; Next's own check stays as a backstop.
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     // The proxy sees a copy of each body; a 10 MB image upload plus its multipart framing must

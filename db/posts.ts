@@ -239,6 +239,11 @@ export async function getVisiblePostByPermalink(
   return post;
 }
 
+/** Whether readers can see a post or page at this address now (one indexed lookup, for proxy.ts). */
+export function isVisibleAddress(permalink: string, type: 'post' | 'page', now = new Date()): boolean {
+  return getDb().select({ id: posts.id }).from(posts).where(and(eq(posts.permalink, permalink), visiblePostFilter(now, type))).get() !== undefined;
+}
+
 /** The posts just before and after one, for "Newer Post" / "Older Post" links. */
 export async function getNeighbourPosts(
   publishedAt: Date,

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databasePath } from '@/lib/config';
 import { createAuthor } from './authors';
-import { createComment } from './comments';
+import { createComment, setCommentsStatus } from './comments';
 import { listLabelsWithCounts } from './labels';
 import { migrateDatabase } from './migrate';
 import { listPopularPosts, savePost } from './posts';
-import { readThrough } from './reader-cache';
+import { readThrough, readerCacheState } from './reader-cache';
 import { updateSettings } from './settings';
 import { getSettings } from './settings';
 
@@ -73,5 +73,25 @@ describe('readThrough', () => {
     expect((await labels()).map((l) => l.name)).not.toContain('Tomorrow');
     vi.setSystemTime(new Date(due.getTime() + 1000));
     expect((await labels()).map((l) => l.name)).toContain('Tomorrow');
+  });
+
+  it('leaves cached pages alone while a draft is saved or a comment waits for moderation', async () => {
+    const version = () => readerCacheState().version;
+    const start = version();
+    const draft = await savePost({ authorId, title: 'Draft', body: '<p>x</p>', labels: ['Drafty'], action: 'draft', timeZone: 'UTC' });
+    await savePost({ id: draft.id, authorId, title: 'Draft, again', body: '<p>y</p>', labels: ['Drafty', 'More'], action: 'draft', timeZone: 'UTC' });
+    const labelsCreated = version() - start; // a new label name is itself a visible change (the Labels gadget)
+    expect(labelsCreated).toBeLessThanOrEqual(2);
+    const afterDrafts = version();
+    const published = await savePost({ authorId, title: 'Public', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    expect(version()).toBeGreaterThan(afterDrafts);
+    const beforeComment = version();
+    const held = await createComment({ postId: published.id, authorName: 'Waiting', body: 'Held', status: 'pending' });
+    expect(version()).toBe(beforeComment);
+    await setCommentsStatus({ ids: [held.id], status: 'published' });
+    expect(version()).toBeGreaterThan(beforeComment);
+    const beforeDraftEdit = version();
+    await savePost({ id: draft.id, authorId, title: 'Draft, third', body: '<p>z</p>', labels: ['Drafty', 'More'], action: 'draft', timeZone: 'UTC' });
+    expect(version()).toBe(beforeDraftEdit);
   });
 });

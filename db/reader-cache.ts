@@ -6,12 +6,13 @@ import { contentVersion, posts } from './schema';
 type Entry = { version: number; expiresAt: number; value: Promise<unknown> };
 const entries = new Map<string, Entry>();
 
-function currentVersion(): number {
+/** The content version: bumped by database triggers on every change a reader could see. */
+export function currentVersion(): number {
   return getDb().select({ version: contentVersion.version }).from(contentVersion).where(eq(contentVersion.id, 1)).get()?.version ?? 0;
 }
 
 /** When the next scheduled post or page becomes visible: what readers see changes then, with no write. */
-function nextScheduledAt(now: number): number {
+export function nextScheduledAt(now: number): number {
   const row = getDb()
     .select({ at: min(posts.publishedAt) })
     .from(posts)
@@ -43,4 +44,18 @@ export async function readThrough<T>(key: string, compute: () => Promise<T>): Pr
 /** For tests and scripts that switch databases. */
 export function clearReaderCache(): void {
   entries.clear();
+  due = undefined;
+}
+
+let due: { version: number; at: number } | undefined;
+
+/**
+ * What a cached reader page depends on beyond its address (see lib/page-cache.ts): the content
+ * version and when the next scheduled post becomes due. One indexed read of a one-row table per
+ * request; the due time is looked up again only after a write or once it has passed.
+ */
+export function readerCacheState(now = Date.now()): { version: number; dueAt: number } {
+  const version = currentVersion();
+  if (!due || due.version !== version || now >= due.at) due = { version, at: nextScheduledAt(now) };
+  return { version, dueAt: due.at };
 }

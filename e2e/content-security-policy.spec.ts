@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 
 const nonceOf = (policy: string | undefined) => policy?.match(/'nonce-([^']+)'/)?.[1];
 
-test('every page gets a fresh nonce, and each of its own scripts carries it', async ({ request }) => {
-  const [first, second] = await Promise.all([request.get('/'), request.get('/')]);
+// Pages rendered per request (sign-in, search, admin, anything a signed-in author sees) carry a
+// nonce; reader pages served from the route cache cannot (see the last test).
+test('every live page gets a fresh nonce, and each of its own scripts carries it', async ({ request }) => {
+  const [first, second] = await Promise.all([request.get('/search?q=nonce'), request.get('/search?q=nonce')]);
   const policy = first.headers()['content-security-policy'];
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
   expect(policy).toContain("frame-ancestors 'none'");
@@ -16,7 +18,7 @@ test('every page gets a fresh nonce, and each of its own scripts carries it', as
   expect(scripts.length).toBeGreaterThan(2);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   // A nonce sent by the client is never trusted.
-  const forged = await request.get('/', { headers: { 'x-nonce': 'forged', 'content-security-policy': "script-src 'nonce-forged'" } });
+  const forged = await request.get('/search?q=nonce', { headers: { 'x-nonce': 'forged', 'content-security-policy': "script-src 'nonce-forged'" } });
   expect(forged.headers()['content-security-policy']).not.toContain('forged');
   expect(await forged.text()).not.toContain('nonce="forged"');
 });
@@ -24,7 +26,7 @@ test('every page gets a fresh nonce, and each of its own scripts carries it', as
 test('a script injected into a page without the nonce never runs; the page’s own scripts do', async ({ page }) => {
   // As if sanitising had failed: hostile markup spliced into the real server response.
   await page.route(
-    (url) => url.pathname === '/',
+    (url) => url.pathname === '/search',
     async (route) => {
       const response = await route.fetch();
       const injected = (await response.text()).replace(
@@ -46,7 +48,7 @@ test('a script injected into a page without the nonce never runs; the page’s o
     dialogs++;
     void dialog.dismiss();
   });
-  await page.goto('/');
+  await page.goto('/search?q=nonce');
   // The nonce-carrying theme script ran before paint; React hydrated (the toggle exists only then) and works.
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-theme', /^(light|dark)$/);
@@ -57,4 +59,19 @@ test('a script injected into a page without the nonce never runs; the page’s o
   expect(new Set(violations)).toEqual(new Set(['script-src-elem', 'script-src-attr']));
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   expect(dialogs).toBe(0);
+});
+
+test('a cached reader page has one policy for everyone: its own scripts only, no other origin', async ({ request }) => {
+  const first = await request.get('/');
+  const second = await request.get('/');
+  for (const response of [first, second]) {
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-security-policy']).toMatch(/^script-src 'self' 'unsafe-inline'; object-src 'none'/);
+  }
+  const html = await first.text();
+  expect(html).not.toContain('nonce=');
+  expect(html).toBe(await second.text());
+  // The same address with a query renders live, with a nonce again.
+  const live = await request.get('/?updated-max=2999-01-01T00:00:00Z');
+  expect(nonceOf(live.headers()['content-security-policy'])).toBeTruthy();
 });

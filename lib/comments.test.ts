@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentCountLabel, commentInput, threadComments } from './comments';
+import { commentCountLabel, commentInput, submissionIdentity, threadComments } from './comments';
 
 describe('commentCountLabel', () => {
   it('speaks like Blogger', () => {
@@ -53,5 +53,21 @@ describe('threadComments', () => {
       [2, []],
       [5, []],
     ]);
+  });
+});
+
+describe('submissionIdentity', () => {
+  const sent = { key: 'k'.repeat(24), postId: 7, name: 'Ann', body: 'Hello.' };
+
+  it('is the same for the same form sent again, from any address', () => {
+    expect(submissionIdentity(sent)).toBe(submissionIdentity({ ...sent }));
+  });
+
+  it('tells apart two readers who got the same cached form', () => {
+    const first = submissionIdentity(sent);
+    expect(submissionIdentity({ ...sent, name: 'Bo' })).not.toBe(first);
+    expect(submissionIdentity({ ...sent, body: 'Hello!' })).not.toBe(first);
+    expect(submissionIdentity({ ...sent, postId: 8 })).not.toBe(first);
+    expect(submissionIdentity({ ...sent, key: 'j'.repeat(24) })).not.toBe(first);
   });
 });

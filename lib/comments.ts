@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { normaliseNewlines } from './content';
 
@@ -58,6 +59,17 @@ export const commentEnvelope = z.object({
 });
 
 /** Comments oldest first, each top-level comment followed by its replies (one level, like Blogger). */
+/**
+ * What makes a submission the same one sent again: the form's key plus what was said, where and
+ * by whom. A cached post page gives every reader the same form key, so the key alone would merge
+ * two readers' comments; the same words under the same name on the same post are refused as a
+ * duplicate anyway, so a double click or a resubmit (even from a new address) still finds the
+ * first one.
+ */
+export function submissionIdentity({ key, postId, name, body }: { key: string; postId: number; name: string; body: string }): string {
+  return createHash('sha256').update(JSON.stringify([key, postId, name, body])).digest('base64url');
+}
+
 export function threadComments<T extends { id: number; parentId: number | null }>(list: T[]): (T & { replies: T[] })[] {
   const top = list.filter((c) => c.parentId === null || !list.some((p) => p.id === c.parentId));
   const topIds = new Set(top.map((c) => c.id));

@@ -26,6 +26,12 @@ export function permalinkFromSegments(year: string, month: string, file: string)
   return `/${year}/${month}/${name}`;
 }
 
+/** The stored permalink asked for by a /p/slug.html request, or null if it cannot be one. */
+export function pagePermalinkFromSegment(file: string): string | null {
+  const name = safeDecode(file);
+  return name !== null && /^[^/]+\.html$/.test(name) ? `/p/${name}` : null;
+}
+
 function yearMonthIn(date: Date, timeZone: string): { year: string; month: string } {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(date);
   const year = parts.find((p) => p.type === 'year')?.value ?? String(date.getUTCFullYear());

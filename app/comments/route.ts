@@ -6,7 +6,7 @@ import { createCommentChecked, getCommentById } from '@/db/comments';
 import { getPostById } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { getAuthSecret } from '@/lib/auth-secret';
-import { commentEnvelope, commentInput } from '@/lib/comments';
+import { commentEnvelope, commentInput, submissionIdentity } from '@/lib/comments';
 import { refusalPage } from '@/lib/refusal-page';
 import { HELD_COOKIE, readHeldIds, writeHeldIds } from '@/lib/held-comments';
 import {
@@ -86,6 +86,7 @@ export async function POST(request: Request) {
   const [settings, author] = await Promise.all([getSettings(), getCurrentAuthor()]);
   const secret = getAuthSecret();
   const shownAt = readFormTime(text('shownAt'), secret);
+  const ipHash = hashIp(clientIp(request.headers.get('x-forwarded-for')), secret);
   const fields = [input.name, input.body, input.website ?? '', input.email ?? ''];
   const result = await createCommentChecked({
     values: {
@@ -96,8 +97,8 @@ export async function POST(request: Request) {
       authorUrl: input.website,
       body: input.body,
       isPostAuthor: author?.id === post.authorId,
-      ipHash: hashIp(clientIp(request.headers.get('x-forwarded-for')), secret),
-      submissionKey: envelope.data.submissionKey,
+      ipHash,
+      submissionKey: submissionIdentity({ key: envelope.data.submissionKey, postId: post.id, name: input.name, body: input.body }),
       createdAt: now,
     },
     floodSince: new Date(now.getTime() - FLOOD_WINDOW_MS),

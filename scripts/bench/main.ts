@@ -35,7 +35,8 @@ import { runCommentWriters } from './writers';
 const PORTS = { large: 3400, small: 3401, static: 3402 };
 const DATA_DIR = path.join('bench', 'data');
 const RESULTS_DIR = path.join('bench', 'results');
-const POST_ROUTE_MANIFEST = path.join('.next', 'server', 'app', '(site)', '[year]', '[month]', '[slug]', 'page_client-reference-manifest.js');
+// Readers get the post from the route cache: its route's manifest lists what their browser loads.
+const POST_ROUTE_MANIFEST = path.join('.next', 'server', 'app', 'cache', '[key]', '[year]', '[month]', '[slug]', 'page_client-reference-manifest.js');
 
 const HELP = `npm run bench -- [options]
 

@@ -6,13 +6,19 @@ import { getSettings } from '@/db/settings';
 import { formatDateHeader } from '@/lib/dates';
 import { permalinkFromSegments } from '@/lib/permalink';
 
-export const alt = 'The post title on a card with the blog name';
-export const size = { width: 1200, height: 630 };
-export const contentType = 'image/png';
+const size = { width: 1200, height: 630 };
 
-/** A share card for each post, drawn at request time: title, blog name, author and date. */
-export default async function PostImage({ params }: { params: Promise<{ year: string; month: string; slug: string }> }) {
-  const { year, month, slug } = await params;
+/** Where a post's share card is, and what Open Graph and X are told about it. */
+export function shareCard(permalink: string) {
+  return { url: `${permalink}/share-card.png`, ...size, type: 'image/png', alt: 'The post title on a card with the blog name' };
+}
+
+/**
+ * A share card for each post, drawn at request time: title, blog name, author and date. A plain
+ * address of its own (not Next's opengraph-image file, whose URL carries a build hash and is
+ * added only to pages rendered from that route) so cached and live pages name the same card.
+ */
+export async function drawShareCard({ year, month, slug }: { year: string; month: string; slug: string }): Promise<Response> {
   const permalink = permalinkFromSegments(year, month, slug);
   const [post, settings] = await Promise.all([permalink ? getVisiblePostByPermalink(permalink) : undefined, getSettings()]);
   const title = post?.title ?? settings.blogTitle;

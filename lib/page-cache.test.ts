@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { addressedPost, cacheKey, cachedPath, isCacheableRead, originFromKey } from './page-cache';
+
+const read = (pathname: string, extra: Partial<Parameters<typeof isCacheableRead>[0]> = {}) =>
+  isCacheableRead({ method: 'GET', pathname, queryNames: [], cookieNames: [], ...extra });
+
+describe('isCacheableRead', () => {
+  it('caches the reader pages that are the same for everyone', () => {
+    for (const path of ['/', '/2024', '/2024/05', '/2024/05/a-post.html', '/p/about.html', '/search/label/Garden%20tips', '/author/ann']) {
+      expect(read(path), path).toBe(true);
+    }
+    expect(read('/2024/05/a-post.html', { method: 'HEAD' })).toBe(true);
+    // A client-side navigation adds Next's own cache buster; the page is the same.
+    expect(read('/2024/05/a-post.html', { queryNames: ['_rsc'] })).toBe(true);
+  });
+
+  it('renders live what differs by reader, query or method', () => {
+    expect(read('/2024/05/a-post.html', { queryNames: ['replyTo'] })).toBe(false);
+    expect(read('/2024/05/a-post.html', { queryNames: ['showComment'] })).toBe(false);
+    expect(read('/', { queryNames: ['updated-max', 'max-results'] })).toBe(false);
+    expect(read('/', { queryNames: ['p'] })).toBe(false);
+    expect(read('/2024/05/a-post.html', { method: 'POST' })).toBe(false);
+    expect(read('/2024/05/a-post.html', { cookieNames: ['authjs.session-token'] })).toBe(false);
+    expect(read('/2024/05/a-post.html', { cookieNames: ['__Secure-authjs.session-token.0'] })).toBe(false);
+    expect(read('/2024/05/a-post.html', { cookieNames: ['blogstead_held'] })).toBe(false);
+    // Cookies that change nothing on the page (a theme choice, analytics) do not matter.
+    expect(read('/2024/05/a-post.html', { cookieNames: ['theme', '_ga'] })).toBe(true);
+  });
+
+  it('leaves search, feeds, admin and anything else to their own routes', () => {
+    for (const path of ['/search', '/feeds/posts/default', '/admin', '/login', '/comments', '/media/x.webp', '/2024/05/a-post.html/extra', '/cache/1-0-x']) {
+      expect(read(path), path).toBe(false);
+    }
+  });
+});
+
+describe('cache keys', () => {
+  it('holds the version, the due time and the origin, and gives the origin back', () => {
+    const key = cacheKey({ version: 42, dueAt: Date.UTC(2030, 0, 1), origin: 'https://blog.example.org' });
+    expect(key).toMatch(/^42-[0-9a-z]+-[A-Za-z0-9_-]+$/);
+    expect(originFromKey(key)).toBe('https://blog.example.org');
+    expect(cacheKey({ version: 43, dueAt: Date.UTC(2030, 0, 1), origin: 'https://blog.example.org' })).not.toBe(key);
+    expect(cacheKey({ version: 42, dueAt: Date.UTC(2030, 0, 2), origin: 'https://blog.example.org' })).not.toBe(key);
+    expect(cacheKey({ version: 42, dueAt: Number.POSITIVE_INFINITY, origin: 'http://localhost:3000' })).toMatch(/^42-0-/);
+  });
+
+  it('refuses keys the proxy never made', () => {
+    expect(originFromKey('nonsense')).toBeNull();
+    expect(originFromKey(`1-0-${Buffer.from('javascript:alert(1)').toString('base64url')}`)).toBeNull();
+    expect(originFromKey(`1-0-${Buffer.from('https://evil.example/path').toString('base64url')}`)).toBeNull();
+  });
+
+  it('puts the reader path under /cache/<key>', () => {
+    expect(cachedPath('/', 'k')).toBe('/cache/k');
+    expect(cachedPath('/2024/05/a.html', 'k')).toBe('/cache/k/2024/05/a.html');
+  });
+});
+
+describe('addressedPost', () => {
+  it('names the post or page behind a Blogger address, decoded as stored', () => {
+    expect(addressedPost('/2024/05/a-post.html')).toEqual({ permalink: '/2024/05/a-post.html', type: 'post' });
+    expect(addressedPost('/2024/05/caf%C3%A9.html')).toEqual({ permalink: '/2024/05/café.html', type: 'post' });
+    expect(addressedPost('/p/about.html')).toEqual({ permalink: '/p/about.html', type: 'page' });
+  });
+
+  it('names nothing for listings or addresses that cannot be a post', () => {
+    expect(addressedPost('/')).toBeNull();
+    expect(addressedPost('/search/label/x')).toBeNull();
+    expect(addressedPost('/2024/13/a.html')).toBeNull();
+    expect(addressedPost('/2024/05/%E0%A4%A.html')).toBeNull();
+    expect(addressedPost('/p/about')).toBeNull();
+  });
+});
