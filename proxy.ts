@@ -29,12 +29,11 @@ function hasBrokenEncoding(pathname: string): boolean {
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const livePolicy = (nonce: string) => contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
   const plain = (status: number, message: string) =>
     new NextResponse(message, {
       status,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': policy },
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': livePolicy(createNonce()) },
     });
   if (hasBrokenEncoding(pathname)) return plain(400, 'Bad request: this address has a broken %-encoded character.');
   const tooLarge = checkActionBody({ method: request.method, pathname, headers: request.headers });
@@ -59,6 +58,8 @@ export default function proxy(request: NextRequest) {
   }
   // Next reads the nonce from the request's policy and puts it on its own scripts; the root
   // layout reads x-nonce for its theme script. Both replace anything the client sent.
+  const nonce = createNonce();
+  const policy = livePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);

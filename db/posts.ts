@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'd
 import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
@@ -239,9 +239,25 @@ export async function getVisiblePostByPermalink(
   return post;
 }
 
-/** Whether readers can see a post or page at this address now (one indexed lookup, for proxy.ts). */
+const visibleAddressQueries = new WeakMap<Db, ReturnType<typeof prepareVisibleAddress>>();
+
+function prepareVisibleAddress(db: Db) {
+  return db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.permalink, sql.placeholder('permalink')), visiblePostFilter(sql.placeholder('now'), sql.placeholder('type'))))
+    .prepare();
+}
+
+/**
+ * Whether readers can see a post or page at this address now: one indexed lookup, prepared once
+ * per connection, because proxy.ts asks on every read of a post.
+ */
 export function isVisibleAddress(permalink: string, type: 'post' | 'page', now = new Date()): boolean {
-  return getDb().select({ id: posts.id }).from(posts).where(and(eq(posts.permalink, permalink), visiblePostFilter(now, type))).get() !== undefined;
+  const db = getDb();
+  let query = visibleAddressQueries.get(db);
+  if (!query) visibleAddressQueries.set(db, (query = prepareVisibleAddress(db)));
+  return query.get({ permalink, type, now: now.getTime() }) !== undefined;
 }
 
 /** The posts just before and after one, for "Newer Post" / "Older Post" links. */

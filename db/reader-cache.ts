@@ -1,23 +1,40 @@
 import 'server-only';
-import { and, eq, gt, inArray, min } from 'drizzle-orm';
-import { getDb } from './client';
+import { and, eq, gt, inArray, min, sql } from 'drizzle-orm';
+import { getDb, type Db } from './client';
 import { contentVersion, posts } from './schema';
 
 type Entry = { version: number; expiresAt: number; value: Promise<unknown> };
 const entries = new Map<string, Entry>();
 
+const queries = new WeakMap<Db, ReturnType<typeof prepareQueries>>();
+
+function prepareQueries(db: Db) {
+  return {
+    version: db.select({ version: contentVersion.version }).from(contentVersion).where(eq(contentVersion.id, 1)).prepare(),
+    nextScheduled: db
+      .select({ at: min(posts.publishedAt) })
+      .from(posts)
+      .where(and(inArray(posts.type, ['post', 'page']), eq(posts.status, 'scheduled'), gt(posts.publishedAt, sql.placeholder('now'))))
+      .prepare(),
+  };
+}
+
+/** Prepared once per connection: every reader request asks (proxy.ts, the sidebar gadgets). */
+function prepared() {
+  const db = getDb();
+  let q = queries.get(db);
+  if (!q) queries.set(db, (q = prepareQueries(db)));
+  return q;
+}
+
 /** The content version: bumped by database triggers on every change a reader could see. */
 export function currentVersion(): number {
-  return getDb().select({ version: contentVersion.version }).from(contentVersion).where(eq(contentVersion.id, 1)).get()?.version ?? 0;
+  return prepared().version.get()?.version ?? 0;
 }
 
 /** When the next scheduled post or page becomes visible: what readers see changes then, with no write. */
 export function nextScheduledAt(now: number): number {
-  const row = getDb()
-    .select({ at: min(posts.publishedAt) })
-    .from(posts)
-    .where(and(inArray(posts.type, ['post', 'page']), eq(posts.status, 'scheduled'), gt(posts.publishedAt, new Date(now))))
-    .get();
+  const row = prepared().nextScheduled.get({ now });
   return row?.at ? row.at.getTime() : Number.POSITIVE_INFINITY;
 }
 

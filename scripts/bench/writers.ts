@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BENCH_WRITER_EMAIL_DOMAIN } from '@/db/bench';
+import { submissionIdentity } from '@/lib/comments';
 
 export type WritersResult = {
   writers: number;
@@ -59,15 +60,18 @@ export async function runCommentWriters({
     while (Date.now() < deadline) {
       const n = serial++;
       const key = randomBytes(18).toString('base64url');
+      const postId = postIds[n % postIds.length]!;
+      const name = `Writer ${w}`;
+      const body = `Comment ${n} of run ${runId} from writer ${w}: thanks for the post, the part about the harbour was new to me.`;
       const form = new FormData();
-      form.set('postId', String(postIds[n % postIds.length]));
+      form.set('postId', String(postId));
       form.set('submissionKey', key);
       form.set('shownAt', shownAt!);
       form.set('homepage', '');
-      form.set('name', `Writer ${w}`);
+      form.set('name', name);
       form.set('email', `w${w}-${n}-${runId}@${BENCH_WRITER_EMAIL_DOMAIN}`);
       form.set('website', '');
-      form.set('body', `Comment ${n} of run ${runId} from writer ${w}: thanks for the post, the part about the harbour was new to me.`);
+      form.set('body', body);
       const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
       const t = performance.now();
       sent++;
@@ -80,7 +84,8 @@ export async function runCommentWriters({
         await res.arrayBuffer();
         latencies.push(performance.now() - t);
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
-        if (res.status === 201 || res.status === 200) acceptedKeys.push(key);
+        // Stored under the identity the server derives from the key and the comment (lib/comments.ts).
+        if (res.status === 201 || res.status === 200) acceptedKeys.push(submissionIdentity({ key, postId, name, body }));
       } catch (error) {
         byStatus[(error as Error).name] = (byStatus[(error as Error).name] ?? 0) + 1;
       }
