@@ -70,13 +70,11 @@ export async function Sidebar({ settings }: { settings: Settings }) {
     labels: () =>
       labels.length === 0 ? null : (
         <Gadget title={GADGETS.labels} key="labels">
-          <ul className="flex flex-wrap gap-x-3 gap-y-1.5">
+          {/* Styled from the list, not per item: a blog can have hundreds of labels on every page. */}
+          <ul className="flex flex-wrap gap-x-3 gap-y-1.5 [&_a]:link [&_span]:text-stone-600 dark:[&_span]:text-stone-400">
             {labels.map((label) => (
               <li key={label.name}>
-                <Link href={labelPath(label.name)} className="link">
-                  {label.name}
-                </Link>{' '}
-                <span className="text-stone-600 dark:text-stone-400">({label.count})</span>
+                <Link href={labelPath(label.name)}>{label.name}</Link> <span>({label.count})</span>
               </li>
             ))}
           </ul>
@@ -125,39 +123,43 @@ export async function Sidebar({ settings }: { settings: Settings }) {
   );
 }
 
+/**
+ * Blogger's hierarchical Blog Archive: the newest year open with its months; older years are one
+ * line each, linking to their year page (Blogger fetches their months only when opened, so a
+ * fifteen-year blog does not put 180 month links on every page).
+ */
 function ArchiveGadget({ months }: { months: { year: number; month: number; count: number }[] }) {
   const years = new Map<number, { month: number; count: number }[]>();
   for (const m of months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
-  const newest = months[0]?.year;
+  const [newest, newestMonths] = [...years][0]!; // the gadget is not drawn for a blog with no posts
+  const older = [...years].slice(1);
+  const total = (list: { count: number }[]) => list.reduce((n, m) => n + m.count, 0);
   return (
     <Gadget title={GADGETS.archive}>
-      <ul className="flex flex-col gap-1">
-        {[...years].map(([year, list]) => (
-          <li key={year}>
-            <details open={year === newest} className="group">
-              <summary className="flex min-h-6 cursor-pointer list-none items-center py-0.5 marker:hidden [&::-webkit-details-marker]:hidden">
-                <span aria-hidden="true" className="inline-block w-4 text-stone-600 transition-transform group-open:rotate-90 dark:text-stone-400">
-                  ▸
-                </span>
-                {year}{' '}
-                <span className="ml-1 text-stone-600 dark:text-stone-400">({list.reduce((n, m) => n + m.count, 0)})</span>
-              </summary>
-              <ul className="mt-1 ml-4 flex flex-col gap-1 pl-2">
-                <li>
-                  <Link href={archivePath(year)} className="link">
-                    All of {year}
-                  </Link>
+      <ul className="flex flex-col gap-1 [&_a]:link [&_span]:text-stone-600 dark:[&_span]:text-stone-400">
+        <li>
+          <details open className="group">
+            <summary className="flex min-h-6 cursor-pointer list-none items-center py-0.5 marker:hidden [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="inline-block w-4 transition-transform group-open:rotate-90">
+                ▸
+              </span>
+              {newest} <span className="ml-1">({total(newestMonths)})</span>
+            </summary>
+            <ul className="mt-1 ml-4 flex flex-col gap-1 pl-2">
+              <li>
+                <Link href={archivePath(newest)}>All of {newest}</Link>
+              </li>
+              {newestMonths.map((m) => (
+                <li key={m.month}>
+                  <Link href={archivePath(newest, m.month)}>{monthName(m.month)}</Link> <span>({m.count})</span>
                 </li>
-                {list.map((m) => (
-                  <li key={m.month}>
-                    <Link href={archivePath(year, m.month)} className="link">
-                      {monthName(m.month)}
-                    </Link>{' '}
-                    <span className="text-stone-600 dark:text-stone-400">({m.count})</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
+              ))}
+            </ul>
+          </details>
+        </li>
+        {older.map(([year, list]) => (
+          <li key={year} className="flex min-h-6 items-center py-0.5 pl-4">
+            <Link href={archivePath(year)}>{year}</Link> <span className="ml-1">({total(list)})</span>
           </li>
         ))}
       </ul>

@@ -21,6 +21,7 @@ test('a post is served from the cache, and the next reader sees a comment or an 
   const own = unique('Cached then edited');
   const address = await publishPost(author, { title: own, body: 'Served from the cache.' });
   await request.get(address);
+  expect(await (await request.get('/feeds/posts/default')).text()).toContain(own);
   const repeat = await request.get(address);
   expect(repeat.headers()['x-nextjs-cache']).toBe('HIT');
   expect(await repeat.text()).toContain(own);
@@ -43,6 +44,10 @@ test('a post is served from the cache, and the next reader sees a comment or an 
   await author.close();
   expect(await (await request.get(address)).text()).toContain(edited);
   expect(await (await request.get('/')).text()).toContain(edited);
+  const feed = await request.get('/feeds/posts/default');
+  expect(feed.headers()['content-type']).toContain('application/atom+xml');
+  expect(await feed.text()).toContain(edited);
+  expect(await (await request.get('/feeds/comments/default')).text()).toContain('Seen by the next reader straight away.');
 });
 
 test('two readers sending the same cached comment form each get their own comment stored', async ({ browser, request }) => {

@@ -6,7 +6,7 @@ const read = (pathname: string, extra: Partial<Parameters<typeof isCacheableRead
 
 describe('isCacheableRead', () => {
   it('caches the reader pages that are the same for everyone', () => {
-    for (const path of ['/', '/2024', '/2024/05', '/2024/05/a-post.html', '/p/about.html', '/search/label/Garden%20tips', '/author/ann']) {
+    for (const path of ['/', '/2024', '/2024/05', '/2024/05/a-post.html', '/p/about.html', '/search/label/Garden%20tips', '/author/ann', '/feeds/posts/default', '/feeds/comments/default']) {
       expect(read(path), path).toBe(true);
     }
     expect(read('/2024/05/a-post.html', { method: 'HEAD' })).toBe(true);
@@ -28,7 +28,8 @@ describe('isCacheableRead', () => {
   });
 
   it('leaves search, feeds, admin and anything else to their own routes', () => {
-    for (const path of ['/search', '/feeds/posts/default', '/admin', '/login', '/comments', '/media/x.webp', '/2024/05/a-post.html/extra', '/cache/1-0-x']) {
+    expect(read('/feeds/posts/default', { queryNames: ['alt'] })).toBe(false);
+    for (const path of ['/search', '/feeds/posts/summary', '/feeds/12/comments/default', '/admin', '/login', '/comments', '/media/x.webp', '/2024/05/a-post.html/extra', '/cache/1-0-x']) {
       expect(read(path), path).toBe(false);
     }
   });

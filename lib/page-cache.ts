@@ -18,7 +18,8 @@ import { pagePermalinkFromSegment, permalinkFromSegments } from './permalink';
 
 export const CACHE_ROOT = '/cache';
 
-// Blogger's reader addresses whose first page is the same for everyone.
+// Blogger's reader addresses whose first page is the same for everyone, and the two feeds
+// readers poll most, in their default form (Atom, 25 entries).
 const CACHEABLE_PATHS = [
   /^\/$/,
   /^\/\d{4}$/,
@@ -27,6 +28,7 @@ const CACHEABLE_PATHS = [
   /^\/p\/[^/]+\.html$/,
   /^\/search\/label\/[^/]+$/,
   /^\/author\/[^/]+$/,
+  /^\/feeds\/(posts|comments)\/default$/,
 ];
 
 export type ReaderRequest = {

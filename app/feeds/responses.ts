@@ -34,8 +34,11 @@ function feedResponse(feed: { body: string; contentType: string }): Response {
   });
 }
 
+/** Where a feed was asked for, and the blog's origin when the caller knows it (a cached feed). */
+type FeedRequest = Request | { url: string; origin: string };
+
 /** Blogger's post feeds: /feeds/posts/default[/-/LABEL[/LABEL…]], ?alt=rss|json, ?max-results=N. */
-export async function postsFeed(request: Request, { labels = [], summaryOnly = false }: { labels?: string[]; summaryOnly?: boolean } = {}) {
+export async function postsFeed(request: FeedRequest, { labels = [], summaryOnly = false }: { labels?: string[]; summaryOnly?: boolean } = {}) {
   const url = new URL(request.url);
   const format = parseFeedFormat(url.searchParams.get('alt'));
   if (!format) return plain(400, 'Unknown feed format: use alt=atom, alt=rss or alt=json.');
@@ -45,7 +48,7 @@ export async function postsFeed(request: Request, { labels = [], summaryOnly = f
 
   const [settings, origin, posts] = await Promise.all([
     getSettings(),
-    getSiteOrigin(),
+    'origin' in request ? request.origin : getSiteOrigin(),
     listVisiblePosts({ limit, filter: labels.length ? { labels } : {} }),
   ]);
   const entries: FeedEntry[] = posts.map((post) => ({
@@ -74,7 +77,7 @@ export async function postsFeed(request: Request, { labels = [], summaryOnly = f
 }
 
 /** Blogger's comment feeds: /feeds/comments/default and /feeds/POST_ID/comments/default. */
-export async function commentsFeed(request: Request, { postId }: { postId?: number } = {}) {
+export async function commentsFeed(request: FeedRequest, { postId }: { postId?: number } = {}) {
   const url = new URL(request.url);
   const format = parseFeedFormat(url.searchParams.get('alt'));
   if (!format) return plain(400, 'Unknown feed format: use alt=atom, alt=rss or alt=json.');
@@ -90,7 +93,7 @@ export async function commentsFeed(request: Request, { postId }: { postId?: numb
 
   const [settings, origin, comments] = await Promise.all([
     getSettings(),
-    getSiteOrigin(),
+    'origin' in request ? request.origin : getSiteOrigin(),
     listRecentPublishedComments({ postId, limit }),
   ]);
   const entries: FeedEntry[] = comments.map((comment) => {
