@@ -96,8 +96,10 @@ function cachedRead(request: NextRequest): NextResponse | null {
     console.warn(`page cache: ${(error as Error).message}`);
     return null;
   }
+  const path = cachedPath(request.nextUrl.pathname, cacheKey({ ...state, origin }), request.nextUrl.searchParams.get('q'));
+  if (!path) return null;
   const target = request.nextUrl.clone();
-  target.pathname = cachedPath(request.nextUrl.pathname, cacheKey({ ...state, origin }));
+  target.pathname = path;
   const response = NextResponse.rewrite(target);
   return withPolicy(request, response, cachedPageSecurityPolicy());
 }

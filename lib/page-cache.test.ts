@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressedPost, cacheKey, cachedPath, isCacheableRead, originFromKey } from './page-cache';
+import { addressedPost, cacheKey, cachedPath, isCacheableRead, originFromKey, queryFromSegment } from './page-cache';
 
 const read = (pathname: string, extra: Partial<Parameters<typeof isCacheableRead>[0]> = {}) =>
   isCacheableRead({ method: 'GET', pathname, queryNames: [], cookieNames: [], ...extra });
@@ -25,6 +25,15 @@ describe('isCacheableRead', () => {
     expect(read('/2024/05/a-post.html', { cookieNames: ['blogstead_held'] })).toBe(false);
     // Cookies that change nothing on the page (a theme choice, analytics) do not matter.
     expect(read('/2024/05/a-post.html', { cookieNames: ['theme', '_ga'] })).toBe(true);
+  });
+
+  it('caches the first page of a search, and nothing else under /search', () => {
+    expect(read('/search', { queryNames: ['q'] })).toBe(true);
+    expect(read('/search', { queryNames: ['q', '_rsc'] })).toBe(true);
+    expect(read('/search', { queryNames: ['q', 'start'] })).toBe(false);
+    expect(read('/search', { queryNames: ['q', 'label'] })).toBe(false);
+    expect(read('/search', { queryNames: ['updated-max', 'max-results'] })).toBe(false);
+    expect(read('/search')).toBe(false);
   });
 
   it('leaves search, feeds, admin and anything else to their own routes', () => {
@@ -54,6 +63,16 @@ describe('cache keys', () => {
   it('puts the reader path under /cache/<key>', () => {
     expect(cachedPath('/', 'k')).toBe('/cache/k');
     expect(cachedPath('/2024/05/a.html', 'k')).toBe('/cache/k/2024/05/a.html');
+  });
+
+  it('carries a search as one segment and reads it back; empty or overlong searches render live', () => {
+    const path = cachedPath('/search', 'k', 'tomato / blight?&x=1')!;
+    expect(path).toMatch(/^\/cache\/k\/search\/[A-Za-z0-9_-]+$/);
+    expect(queryFromSegment(path.split('/').at(-1)!)).toBe('tomato / blight?&x=1');
+    expect(cachedPath('/search', 'k', '')).toBeNull();
+    expect(cachedPath('/search', 'k', null)).toBeNull();
+    expect(cachedPath('/search', 'k', 'x'.repeat(201))).toBeNull();
+    expect(queryFromSegment('not base64!')).toBeNull();
   });
 });
 

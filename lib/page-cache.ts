@@ -44,8 +44,11 @@ const PERSONAL_COOKIE = /^((__Secure-)?authjs\.session-token(\.\d+)?|blogstead_h
 
 export function isCacheableRead({ method, pathname, queryNames, cookieNames }: ReaderRequest): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (queryNames.some((name) => name !== '_rsc')) return false;
   if (cookieNames.some((name) => PERSONAL_COOKIE.test(name))) return false;
+  const names = queryNames.filter((name) => name !== '_rsc');
+  // A search's first page (/search?q=…): the same answer for everyone until the blog changes.
+  if (pathname === '/search') return names.length === 1 && names[0] === 'q';
+  if (names.length > 0) return false;
   return CACHEABLE_PATHS.some((pattern) => pattern.test(pathname));
 }
 
@@ -90,7 +93,24 @@ export function originFromKey(key: string): string | null {
   }
 }
 
-/** The internal address that serves a cacheable read: /cache/<key> + the reader's path. */
-export function cachedPath(pathname: string, key: string): string {
+/** Longest search kept in the cache; longer ones (pasted paragraphs, junk) render live. */
+const MAX_CACHED_QUERY = 200;
+
+/**
+ * The internal address that serves a cacheable read: /cache/<key> + the reader's path; a search
+ * carries its words as one base64url segment (/cache/<key>/search/<q>), or null to render live.
+ */
+export function cachedPath(pathname: string, key: string, query?: string | null): string | null {
+  if (pathname === '/search') {
+    if (!query || query.length > MAX_CACHED_QUERY) return null;
+    return `${CACHE_ROOT}/${key}/search/${Buffer.from(query).toString('base64url')}`;
+  }
   return `${CACHE_ROOT}/${key}${pathname === '/' ? '' : pathname}`;
+}
+
+/** The search words inside a cached search address, or null when the segment is not one. */
+export function queryFromSegment(segment: string): string | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(segment)) return null;
+  const query = Buffer.from(segment, 'base64url').toString();
+  return query.length > 0 && query.length <= MAX_CACHED_QUERY && !query.includes('\uFFFD') ? query : null;
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listLabelsWithCounts } from '@/db/labels';
 import { listVisiblePostsByIds } from '@/db/posts';
+import { readThrough } from '@/db/reader-cache';
 import { searchPostIds } from '@/db/search';
 import { getSettings } from '@/db/settings';
 import { commentCountLabel } from '@/lib/comments';
@@ -48,7 +49,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const query = one(params.q).slice(0, MAX_QUERY_LENGTH * 5).trim();
   const label = one(params.label).trim() || undefined;
   const start = Math.max(0, Math.min(Number.parseInt(one(params.start), 10) || 0, 10_000));
-  const labels = (await listLabelsWithCounts()).map((l) => l.name);
+  // The label filter's choices: the sidebar's cached list, not a count over every post per search.
+  const labels = (await readThrough('labels', () => listLabelsWithCounts())).map((l) => l.name);
   const result = query ? await searchPostIds({ query, label, limit: PAGE_SIZE, offset: start }) : null;
   const hits = result?.hits ?? [];
   const total = result?.total ?? 0;
