@@ -1,12 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isVisibleAddress } from '@/db/posts';
 import { readerCacheState } from '@/db/reader-cache';
-import { CACHE_ROOT, addressedPost, cacheKey, cachedPath, isCacheableRead } from '@/lib/page-cache';
+import { CACHE_ROOT, SESSION_COOKIE, addressedPost, cacheKey, cachedPath, isCacheableRead } from '@/lib/page-cache';
 import { requestOrigin } from '@/lib/request-origin';
 import { cachedPageSecurityPolicy, checkActionBody, contentSecurityPolicy, createNonce } from '@/lib/security-policy';
-
-// Auth.js's session cookie, plain over http and __Secure- over https; large ones are chunked (.0, .1 …).
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 function hasBrokenEncoding(pathname: string): boolean {
   try {
@@ -18,7 +15,7 @@ function hasBrokenEncoding(pathname: string): boolean {
 }
 
 /**
- * Jobs done before routing: a fresh CSP nonce for every response; a clear 400 for a URL with
+ * Jobs done before routing: a fresh CSP nonce for every page rendered live; a clear 400 for a URL with
  * broken %-encoding and a 413 for an oversized server action (Next would answer 500 to both);
  * Blogger's ?m=1 links sent to the canonical URL; a read that is the same for every reader
  * sent to Next's route cache (lib/page-cache.ts); visitors with no session cookie sent from

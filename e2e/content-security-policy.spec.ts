@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 
 const nonceOf = (policy: string | undefined) => policy?.match(/'nonce-([^']+)'/)?.[1];
 
-// Pages rendered per request (sign-in, search, admin, anything a signed-in author sees) carry a
+// Pages rendered per request (sign-in, search paging, admin, anything a signed-in author sees) carry a
 // nonce; reader pages served from the route cache cannot (see the last test).
 test('every live page gets a fresh nonce, and each of its own scripts carries it', async ({ request }) => {
-  const [first, second] = await Promise.all([request.get('/search?q=nonce'), request.get('/search?q=nonce')]);
+  const [first, second] = await Promise.all([request.get('/search?q=nonce&start=0'), request.get('/search?q=nonce&start=0')]);
   const policy = first.headers()['content-security-policy'];
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
   expect(policy).toContain("frame-ancestors 'none'");
@@ -18,7 +18,7 @@ test('every live page gets a fresh nonce, and each of its own scripts carries it
   expect(scripts.length).toBeGreaterThan(2);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   // A nonce sent by the client is never trusted.
-  const forged = await request.get('/search?q=nonce', { headers: { 'x-nonce': 'forged', 'content-security-policy': "script-src 'nonce-forged'" } });
+  const forged = await request.get('/search?q=nonce&start=0', { headers: { 'x-nonce': 'forged', 'content-security-policy': "script-src 'nonce-forged'" } });
   expect(forged.headers()['content-security-policy']).not.toContain('forged');
   expect(await forged.text()).not.toContain('nonce="forged"');
 });
@@ -48,7 +48,7 @@ test('a script injected into a page without the nonce never runs; the page’s o
     dialogs++;
     void dialog.dismiss();
   });
-  await page.goto('/search?q=nonce');
+  await page.goto('/search?q=nonce&start=0');
   // The nonce-carrying theme script ran before paint; React hydrated (the toggle exists only then) and works.
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-theme', /^(light|dark)$/);

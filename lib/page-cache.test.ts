@@ -69,6 +69,9 @@ describe('cache keys', () => {
     const path = cachedPath('/search', 'k', 'tomato / blight?&x=1')!;
     expect(path).toMatch(/^\/cache\/k\/search\/[A-Za-z0-9_-]+$/);
     expect(queryFromSegment(path.split('/').at(-1)!)).toBe('tomato / blight?&x=1');
+    // Broken bytes in ?q= arrive as U+FFFD; the cached page must answer them like the live one.
+    const broken = cachedPath('/search', 'k', '\uFFFD\uFFFD')!;
+    expect(queryFromSegment(broken.split('/').at(-1)!)).toBe('\uFFFD\uFFFD');
     expect(cachedPath('/search', 'k', '')).toBeNull();
     expect(cachedPath('/search', 'k', null)).toBeNull();
     expect(cachedPath('/search', 'k', 'x'.repeat(201))).toBeNull();

@@ -14,6 +14,7 @@
  * out of Next's in-memory LRU.
  */
 
+import { HELD_COOKIE } from './held-comments';
 import { pagePermalinkFromSegment, permalinkFromSegments } from './permalink';
 
 export const CACHE_ROOT = '/cache';
@@ -39,12 +40,14 @@ export type ReaderRequest = {
   cookieNames: string[];
 };
 
-/** Cookies that make a page personal: Auth.js's session (chunked or not) and the held-comment cookie. */
-const PERSONAL_COOKIE = /^((__Secure-)?authjs\.session-token(\.\d+)?|blogstead_held)$/;
+/** Auth.js's session cookie, plain over http and __Secure- over https; large ones are chunked (.0, .1 …). */
+export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+const isPersonalCookie = (name: string) => SESSION_COOKIE.test(name) || name === HELD_COOKIE;
 
 export function isCacheableRead({ method, pathname, queryNames, cookieNames }: ReaderRequest): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (cookieNames.some((name) => PERSONAL_COOKIE.test(name))) return false;
+  if (cookieNames.some(isPersonalCookie)) return false;
   const names = queryNames.filter((name) => name !== '_rsc');
   // A search's first page (/search?q=…): the same answer for everyone until the blog changes.
   if (pathname === '/search') return names.length === 1 && names[0] === 'q';
@@ -112,5 +115,5 @@ export function cachedPath(pathname: string, key: string, query?: string | null)
 export function queryFromSegment(segment: string): string | null {
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(segment)) return null;
   const query = Buffer.from(segment, 'base64url').toString();
-  return query.length > 0 && query.length <= MAX_CACHED_QUERY && !query.includes('\uFFFD') ? query : null;
+  return query.length > 0 && query.length <= MAX_CACHED_QUERY ? query : null;
 }
