@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isVisibleAddress } from '@/db/posts';
 import { readerCacheState } from '@/db/reader-cache';
-import { CACHE_ROOT, SESSION_COOKIE, addressedPost, cacheKey, cachedPath, isCacheableRead } from '@/lib/page-cache';
+import { CACHE_ROOT, SESSION_COOKIE, addressedPost, cacheKey, cachedPath, isCacheableRead, pagingPart } from '@/lib/page-cache';
 import { requestOrigin } from '@/lib/request-origin';
 import { cachedPageSecurityPolicy, checkActionBody, contentSecurityPolicy, createNonce } from '@/lib/security-policy';
 
@@ -93,7 +93,8 @@ function cachedRead(request: NextRequest): NextResponse | null {
     console.warn(`page cache: ${(error as Error).message}`);
     return null;
   }
-  const path = cachedPath(request.nextUrl.pathname, cacheKey({ ...state, origin }), request.nextUrl.searchParams.get('q'));
+  const { searchParams } = request.nextUrl;
+  const path = cachedPath(request.nextUrl.pathname, cacheKey({ ...state, origin, paging: pagingPart(searchParams) }), searchParams.get('q'));
   if (!path) return null;
   const target = request.nextUrl.clone();
   target.pathname = path;

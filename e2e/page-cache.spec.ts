@@ -78,3 +78,18 @@ test('a signed-in author gets the page rendered for them, with a nonce', async (
   // The cached copies are reachable only through the proxy's rewrite.
   expect((await request.get(`/cache/1-0-x${permalink}`)).status()).toBe(404);
 });
+
+test('older pages of a listing come from the cache and list what the live page lists', async ({ request }) => {
+  const postsIn = (html: string) => [...(/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '').matchAll(/href="(\/\d{4}\/\d{2}\/[^"#]+\.html)"/g)].map((m) => m[1]);
+  const older = `/search?updated-max=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&max-results=3`;
+  await request.get(older);
+  const cached = await request.get(older);
+  expect(cached.headers()['x-nextjs-cache']).toBe('HIT');
+  // Any other parameter renders live: the two must agree.
+  const live = await request.get(`${older}&fresh=1`);
+  expect(live.headers()['x-nextjs-cache']).toBeUndefined();
+  const listed = postsIn(await cached.text());
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed).toEqual(postsIn(await live.text()));
+  expect(listed).toContain(permalink);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressedPost, cacheKey, cachedPath, isCacheableRead, originFromKey, queryFromSegment } from './page-cache';
+import { addressedPost, cacheKey, cachedPath, isCacheableRead, originFromKey, pagingFromKey, pagingPart, queryFromSegment } from './page-cache';
 
 const read = (pathname: string, extra: Partial<Parameters<typeof isCacheableRead>[0]> = {}) =>
   isCacheableRead({ method: 'GET', pathname, queryNames: [], cookieNames: [], ...extra });
@@ -17,7 +17,9 @@ describe('isCacheableRead', () => {
   it('renders live what differs by reader, query or method', () => {
     expect(read('/2024/05/a-post.html', { queryNames: ['replyTo'] })).toBe(false);
     expect(read('/2024/05/a-post.html', { queryNames: ['showComment'] })).toBe(false);
-    expect(read('/', { queryNames: ['updated-max', 'max-results'] })).toBe(false);
+    expect(read('/', { queryNames: ['p'] })).toBe(false);
+    expect(read('/2024/05/a-post.html', { queryNames: ['updated-max'] })).toBe(false);
+    expect(read('/search/label/x', { queryNames: ['updated-max', 'utm_source'] })).toBe(false);
     expect(read('/', { queryNames: ['p'] })).toBe(false);
     expect(read('/2024/05/a-post.html', { method: 'POST' })).toBe(false);
     expect(read('/2024/05/a-post.html', { cookieNames: ['authjs.session-token'] })).toBe(false);
@@ -32,8 +34,14 @@ describe('isCacheableRead', () => {
     expect(read('/search', { queryNames: ['q', '_rsc'] })).toBe(true);
     expect(read('/search', { queryNames: ['q', 'start'] })).toBe(false);
     expect(read('/search', { queryNames: ['q', 'label'] })).toBe(false);
-    expect(read('/search', { queryNames: ['updated-max', 'max-results'] })).toBe(false);
     expect(read('/search')).toBe(false);
+  });
+
+  it('caches the older pages of listings (Blogger’s ?updated-max=…&max-results=N)', () => {
+    for (const path of ['/search', '/search/label/Garden', '/2024', '/2024/05', '/author/ann']) {
+      expect(read(path, { queryNames: ['updated-max', 'max-results'] }), path).toBe(true);
+    }
+    expect(read('/search', { queryNames: ['updated-max', 'max-results'], cookieNames: ['blogstead_held'] })).toBe(false);
   });
 
   it('leaves search, feeds, admin and anything else to their own routes', () => {
@@ -41,6 +49,25 @@ describe('isCacheableRead', () => {
     for (const path of ['/search', '/feeds/posts/summary', '/feeds/12/comments/default', '/admin', '/login', '/comments', '/media/x.webp', '/2024/05/a-post.html/extra', '/cache/1-0-x']) {
       expect(read(path), path).toBe(false);
     }
+  });
+});
+
+describe('paging in the key', () => {
+  it('keeps a listing page’s paging, canonically, and gives it back as the page reads it', () => {
+    const paging = pagingPart(new URLSearchParams('updated-max=2024-05-01T10:00:00%2B02:00&max-results=7'));
+    const key = cacheKey({ version: 3, dueAt: Number.POSITIVE_INFINITY, origin: 'http://localhost:3000', paging });
+    expect(originFromKey(key)).toBe('http://localhost:3000');
+    expect(pagingFromKey(key)).toEqual({ 'updated-max': '2024-05-01T08:00:00.000Z', 'max-results': '7' });
+    // The same instant written another way is the same entry.
+    expect(pagingPart(new URLSearchParams('max-results=7&updated-max=2024-05-01T08:00:00Z'))).toBe(paging);
+  });
+
+  it('treats malformed paging as the first page, as the page does', () => {
+    expect(pagingPart(new URLSearchParams('updated-max=yesterday&max-results=lots'))).toBe('');
+    expect(pagingFromKey(cacheKey({ version: 1, dueAt: 0, origin: 'http://x.test' }))).toEqual({});
+    expect(pagingFromKey(cacheKey({ version: 1, dueAt: 0, origin: 'http://x.test', paging: pagingPart(new URLSearchParams('updated-max=1960-01-01T00:00:00Z')) }))).toEqual({
+      'updated-max': '1960-01-01T00:00:00.000Z',
+    });
   });
 });
 
@@ -73,7 +100,7 @@ describe('cache keys', () => {
     const broken = cachedPath('/search', 'k', '\uFFFD\uFFFD')!;
     expect(queryFromSegment(broken.split('/').at(-1)!)).toBe('\uFFFD\uFFFD');
     expect(cachedPath('/search', 'k', '')).toBeNull();
-    expect(cachedPath('/search', 'k', null)).toBeNull();
+    expect(cachedPath('/search', 'k', null)).toBe('/cache/k/search');
     expect(cachedPath('/search', 'k', 'x'.repeat(201))).toBeNull();
     expect(queryFromSegment('not base64!')).toBeNull();
   });

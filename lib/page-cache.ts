@@ -15,6 +15,7 @@
  */
 
 import { HELD_COOKIE } from './held-comments';
+import { readPaging } from './paging';
 import { pagePermalinkFromSegment, permalinkFromSegments } from './permalink';
 
 export const CACHE_ROOT = '/cache';
@@ -45,14 +46,38 @@ export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 const isPersonalCookie = (name: string) => SESSION_COOKIE.test(name) || name === HELD_COOKIE;
 
+// Listings whose older pages Blogger links with ?updated-max=…&max-results=N (/search is the home page's).
+const PAGED_LISTINGS = [/^\/\d{4}$/, /^\/\d{4}\/\d{2}$/, /^\/search$/, /^\/search\/label\/[^/]+$/, /^\/author\/[^/]+$/];
+const PAGING = new Set(['updated-max', 'max-results']);
+
 export function isCacheableRead({ method, pathname, queryNames, cookieNames }: ReaderRequest): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (cookieNames.some(isPersonalCookie)) return false;
   const names = queryNames.filter((name) => name !== '_rsc');
   // A search's first page (/search?q=…): the same answer for everyone until the blog changes.
-  if (pathname === '/search') return names.length === 1 && names[0] === 'q';
-  if (names.length > 0) return false;
+  if (pathname === '/search' && names.length === 1 && names[0] === 'q') return true;
+  // An older page of a listing: the same for everyone too, and what crawlers walk.
+  if (names.length > 0) return names.every((name) => PAGING.has(name)) && PAGED_LISTINGS.some((pattern) => pattern.test(pathname));
   return CACHEABLE_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+/**
+ * A listing page's paging in one canonical key part (`<before, base 36 ms>~<limit>`), read as
+ * leniently as the page reads it: malformed values mean the first page, so they share its entry.
+ */
+export function pagingPart(params: URLSearchParams): string {
+  const { before, limit } = readPaging({ 'updated-max': params.get('updated-max') ?? undefined, 'max-results': params.get('max-results') ?? undefined });
+  return before || limit ? `${before ? before.getTime().toString(36) : ''}~${limit ?? ''}` : '';
+}
+
+/** The paging held in a key, as the listing pages read it from a query string. */
+export function pagingFromKey(key: string): Record<string, string> {
+  const match = /\.(-?[0-9a-z]*)~(\d*)$/.exec(key);
+  if (!match) return {};
+  const paging: Record<string, string> = {};
+  if (match[1]) paging['updated-max'] = new Date(Number.parseInt(match[1], 36)).toISOString();
+  if (match[2]) paging['max-results'] = match[2];
+  return paging;
 }
 
 /**
@@ -75,17 +100,17 @@ export function addressedPost(pathname: string): { permalink: string; type: 'pos
   return null;
 }
 
-export type CacheKeyParts = { version: number; dueAt: number; origin: string };
+export type CacheKeyParts = { version: number; dueAt: number; origin: string; paging?: string };
 
-/** `<version>-<due, base 36 ms or 0>-<origin, base64url>`: one path segment, URL-safe. */
-export function cacheKey({ version, dueAt, origin }: CacheKeyParts): string {
+/** `<version>-<due, base 36 ms or 0>-<origin, base64url>[.<paging>]`: one path segment, URL-safe. */
+export function cacheKey({ version, dueAt, origin, paging = '' }: CacheKeyParts): string {
   const due = Number.isFinite(dueAt) ? dueAt.toString(36) : '0';
-  return `${version}-${due}-${Buffer.from(origin).toString('base64url')}`;
+  return `${version}-${due}-${Buffer.from(origin).toString('base64url')}${paging ? `.${paging}` : ''}`;
 }
 
 /** The origin inside a key, or null when the key was not made by cacheKey. */
 export function originFromKey(key: string): string | null {
-  const match = /^\d+-[0-9a-z]+-([A-Za-z0-9_-]{1,400})$/.exec(key);
+  const match = /^\d+-[0-9a-z]+-([A-Za-z0-9_-]{1,400})(\.-?[0-9a-z]*~\d*)?$/.exec(key);
   if (!match) return null;
   try {
     const text = Buffer.from(match[1]!, 'base64url').toString();
@@ -105,6 +130,8 @@ const MAX_CACHED_QUERY = 200;
  */
 export function cachedPath(pathname: string, key: string, query?: string | null): string | null {
   if (pathname === '/search') {
+    // Without ?q= it is the home page's older posts, paged by the key.
+    if (query === null || query === undefined) return `${CACHE_ROOT}/${key}/search`;
     if (!query || query.length > MAX_CACHED_QUERY) return null;
     return `${CACHE_ROOT}/${key}/search/${Buffer.from(query).toString('base64url')}`;
   }

@@ -1,8 +1,9 @@
 import YearArchivePage from '@/app/(site)/[year]/page';
+import { cachedPaging } from '../origin';
 
 export { generateMetadata } from '@/app/(site)/[year]/page';
 export const dynamic = 'force-static';
 
-export default function CachedYearArchivePage({ params }: { params: Promise<{ year: string }> }) {
-  return YearArchivePage({ params, searchParams: Promise.resolve({}) });
+export default async function CachedYearArchivePage({ params }: { params: Promise<{ key: string; year: string }> }) {
+  return YearArchivePage({ params, searchParams: Promise.resolve(await cachedPaging(params)) });
 }

@@ -1,8 +1,9 @@
 import MonthArchivePage from '@/app/(site)/[year]/[month]/page';
+import { cachedPaging } from '../../origin';
 
 export { generateMetadata } from '@/app/(site)/[year]/[month]/page';
 export const dynamic = 'force-static';
 
-export default function CachedMonthArchivePage({ params }: { params: Promise<{ year: string; month: string }> }) {
-  return MonthArchivePage({ params, searchParams: Promise.resolve({}) });
+export default async function CachedMonthArchivePage({ params }: { params: Promise<{ key: string; year: string; month: string }> }) {
+  return MonthArchivePage({ params, searchParams: Promise.resolve(await cachedPaging(params)) });
 }

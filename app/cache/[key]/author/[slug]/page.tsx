@@ -1,8 +1,9 @@
 import AuthorPage from '@/app/(site)/author/[slug]/page';
+import { cachedPaging } from '../../origin';
 
 export { generateMetadata } from '@/app/(site)/author/[slug]/page';
 export const dynamic = 'force-static';
 
-export default function CachedAuthorPage({ params }: { params: Promise<{ slug: string }> }) {
-  return AuthorPage({ params, searchParams: Promise.resolve({}) });
+export default async function CachedAuthorPage({ params }: { params: Promise<{ key: string; slug: string }> }) {
+  return AuthorPage({ params, searchParams: Promise.resolve(await cachedPaging(params)) });
 }

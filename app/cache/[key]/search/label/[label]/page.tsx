@@ -1,9 +1,10 @@
 import LabelPage from '@/app/(site)/search/label/[label]/page';
+import { cachedPaging } from '../../../origin';
 
 export { generateMetadata } from '@/app/(site)/search/label/[label]/page';
 export const dynamic = 'force-static';
 
-/** A label's first page (older pages carry ?updated-max= and render live). */
-export default function CachedLabelPage({ params }: { params: Promise<{ label: string }> }) {
-  return LabelPage({ params, searchParams: Promise.resolve({}) });
+/** A label's page; an older one (?updated-max=…) has its paging in the key. */
+export default async function CachedLabelPage({ params }: { params: Promise<{ key: string; label: string }> }) {
+  return LabelPage({ params, searchParams: Promise.resolve(await cachedPaging(params)) });
 }
