@@ -1,15 +1,17 @@
 /**
  * Which reader requests Next's route cache may answer, and under which key.
  *
- * A page is cached only when it is the same for every reader: a GET with no query string, from a
- * visitor with no session cookie (an author sees edit links) and no held-comment cookie (a writer
- * sees their comment awaiting moderation). The proxy rewrites such a request to
+ * A page is cached only when it is the same for every reader: a GET with no query string (or only
+ * ?q= on /search, or only Blogger's paging on a listing), from a visitor with no session cookie (an
+ * author sees edit links) and no held-comment cookie (a writer sees their comment awaiting
+ * moderation). The proxy rewrites such a request to
  * /cache/<key>/<path>, a copy of the reader routes rendered once per key and kept by Next
  * (app/cache). The key holds everything the page depends on beyond its path:
  *   - the content version, bumped by database triggers on any change a reader could see
  *     (whoever writes: the server, the import command, another process);
  *   - the moment the next scheduled post becomes due, when the pages change with no write;
- *   - the blog's origin, for absolute links when SITE_URL is unset.
+ *   - the blog's origin, for absolute links when SITE_URL is unset;
+ *   - on an older page of a listing, its paging.
  * A new key is a new cache entry, so invalidation is exact and needs no purge; old entries fall
  * out of Next's in-memory LRU.
  */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { cachedOrigin } from './origin';
+import { cachedOrigin } from './key';
 import { SiteFrame, siteMetadata } from '@/components/site-frame';
 
 /*

@@ -1,5 +1,5 @@
 import YearArchivePage from '@/app/(site)/[year]/page';
-import { cachedPaging } from '../origin';
+import { cachedPaging } from '../key';
 
 export { generateMetadata } from '@/app/(site)/[year]/page';
 export const dynamic = 'force-static';

@@ -1,5 +1,5 @@
 import SearchPage, { generateMetadata as searchMetadata } from '@/app/(site)/search/page';
-import { cachedPaging } from '../origin';
+import { cachedPaging } from '../key';
 
 export const dynamic = 'force-static';
 

@@ -1,5 +1,5 @@
 import MonthArchivePage from '@/app/(site)/[year]/[month]/page';
-import { cachedPaging } from '../../origin';
+import { cachedPaging } from '../../key';
 
 export { generateMetadata } from '@/app/(site)/[year]/[month]/page';
 export const dynamic = 'force-static';

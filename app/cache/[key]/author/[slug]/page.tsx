@@ -1,5 +1,5 @@
 import AuthorPage from '@/app/(site)/author/[slug]/page';
-import { cachedPaging } from '../../origin';
+import { cachedPaging } from '../../key';
 
 export { generateMetadata } from '@/app/(site)/author/[slug]/page';
 export const dynamic = 'force-static';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PostView, postMetadata } from '@/app/(site)/[year]/[month]/[slug]/post-view';
-import { cachedOrigin } from '../../../origin';
+import { cachedOrigin } from '../../../key';
 
 export const dynamic = 'force-static';
 

@@ -1,5 +1,5 @@
 import { commentsFeed } from '@/app/feeds/responses';
-import { cachedOrigin } from '../../../origin';
+import { cachedOrigin } from '../../../key';
 
 // The blog's comment feed as feed readers poll it (no query), kept like the reader pages.
 export const dynamic = 'force-static';

@@ -1,5 +1,5 @@
 import { postsFeed } from '@/app/feeds/responses';
-import { cachedOrigin } from '../../../origin';
+import { cachedOrigin } from '../../../key';
 
 // The blog's Atom feed as feed readers poll it (no query), kept like the reader pages (app/cache/[key]/layout.tsx).
 export const dynamic = 'force-static';

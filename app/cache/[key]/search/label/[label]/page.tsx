@@ -1,5 +1,5 @@
 import LabelPage from '@/app/(site)/search/label/[label]/page';
-import { cachedPaging } from '../../../origin';
+import { cachedPaging } from '../../../key';
 
 export { generateMetadata } from '@/app/(site)/search/label/[label]/page';
 export const dynamic = 'force-static';
