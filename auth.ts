@@ -1,16 +1,27 @@
 import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getAuthorByEmail, getAuthorById } from '@/db/authors';
+import { beginLoginAttempt, recordLoginSuccess, type LoginLock } from '@/db/login-attempts';
 import type { Author } from '@/db/schema';
 import { getAuthSecret } from '@/lib/auth-secret';
+import { loginKeys } from '@/lib/login-throttle';
+import { clientIp } from '@/lib/moderation';
 import { verifyAgainstDummy, verifyPassword } from '@/lib/password';
 import { authConfig } from './auth.config';
 
 const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(1024) });
+
+/** A sign-in refused before its password was checked: too many attempts (see lib/login-throttle.ts). */
+export class SignInLocked extends CredentialsSignin {
+  code = 'locked';
+  constructor(readonly lock: LoginLock) {
+    super();
+  }
+}
 
 // A function, so the secret is read when the first request arrives, never during `next build`.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -33,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an everyday event, and a forged or stale cookie is refused as no session:
     // one readable line for those (never the token), a full report for anything else.
     error(error) {
-      if (error.name === 'CredentialsSignin') return;
+      if (error instanceof CredentialsSignin) return;
       if (error.name === 'JWTSessionError') console.warn(`auth: a session cookie could not be read (${error.cause instanceof Error ? error.cause.message : 'invalid'}); treated as signed out`);
       else console.error(error);
     },
@@ -41,14 +52,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Every way in (the /login form, first-run setup, Auth.js's own callback URL) ends here, so the
+      // throttle lives here: the attempt is counted before the password is checked.
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const keys = loginKeys(clientIp(request.headers.get('x-forwarded-for')), email, getAuthSecret());
+        const lock = await beginLoginAttempt(keys);
+        if (lock) throw new SignInLocked(lock);
         const author = await getAuthorByEmail(email);
         // Unknown email and wrong password take the same time and give the same answer.
         if (!author?.passwordHash) return verifyAgainstDummy(password).then(() => null);
         if (!(await verifyPassword(author.passwordHash, password))) return null;
+        await recordLoginSuccess(keys);
         return { id: String(author.id), name: author.name, email: author.email, sessionVersion: author.sessionVersion };
       },
     }),

@@ -35,26 +35,28 @@ export default defineConfig({
     },
     { name: 'reader', testMatch: reader, use: { ...devices['Desktop Chrome'], baseURL: seededURL } },
   ],
-  // `npm run test:e2e` builds once before this; both servers run that one build.
+  // `npm run test:e2e` builds once before this; both servers run that one build through `npm start`'s
+  // server (dist/server.js). Readers in these specs come from many addresses, told by X-Forwarded-For
+  // from loopback: the suite trusts loopback as its proxy (TRUST_PROXY), as a blog behind nginx would.
   webServer: [
     {
       // An empty database: the first-run journey creates the blog.
-      command: `node -e "require('fs').rmSync('.e2e/empty',{recursive:true,force:true})" && npx next start -p ${port}`,
+      command: `node -e "require('fs').rmSync('.e2e/empty',{recursive:true,force:true})" && node dist/server.js`,
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: '.e2e/empty/blog.db', AUTH_SECRET: '', NODE_ENV: 'production' },
+      env: { DATABASE_URL: '.e2e/empty/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1' },
       stdout: 'pipe',
       stderr: 'pipe',
     },
     {
       command:
         `node -e "require('fs').rmSync('.e2e/seeded',{recursive:true,force:true})" && ` +
-        `npm run --silent db:seed && npx next start -p ${seededPort}`,
+        `npm run --silent db:seed && node dist/server.js`,
       url: seededURL,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production' },
+      env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(seededPort), TRUST_PROXY: 'loopback' },
       stdout: 'pipe',
       stderr: 'pipe',
     },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -37,6 +37,8 @@ export async function backupDatabase({ source, destination }: { source: string; 
 
   try {
     const tables = checkDatabaseFile(partial, { selfContained: true });
+    // A backup holds what the database holds (password hashes, emails): private like it.
+    chmodSync(partial, 0o600);
     renameSync(partial, to);
     return { file: to, bytes: statSync(to).size, tables };
   } catch (error) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -8,9 +8,28 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * The database holds password hashes and commenters' emails: the folder is made 0700 and the file
+ * 0600 before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode). A
+ * folder that already existed is left as it is (it may be shared, like /srv), with a warning when
+ * other users can read it.
+ */
+export function preparePrivateFile(file: string): void {
+  const dir = path.dirname(file);
+  if (existsSync(dir)) {
+    if (statSync(dir).mode & 0o007) console.warn(`data: ${dir} can be read by other users of this machine; run chmod 700 ${dir}`);
+  } else {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  closeSync(openSync(file, 'a', 0o600));
+  for (const part of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(part) && statSync(part).mode & 0o077) chmodSync(part, 0o600);
+  }
+}
+
 function open(): Db {
   const file = databasePath();
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') preparePrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');

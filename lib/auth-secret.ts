@@ -32,7 +32,7 @@ function readSecret(file: string): string | undefined {
 }
 
 function createSecret(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   try {
     // 'wx' fails if another process won the race; then its secret is the one to use.

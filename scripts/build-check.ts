@@ -7,7 +7,7 @@ import path from 'node:path';
 // creates or opens the database: DATABASE_URL points into an empty folder that must stay empty.
 const dir = mkdtempSync(path.join(tmpdir(), 'blogstead-build-'));
 try {
-  execFileSync('npx', ['next', 'build'], {
+  execFileSync('npm', ['run', '--silent', 'build'], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: path.join(dir, 'blog.db'), AUTH_SECRET: '' },
   });

@@ -39,8 +39,9 @@ type Server = { child: ChildProcess; port: number; log: string[]; exited: Promis
 const liveServers = new Set<ChildProcess>();
 
 async function startServer(database: string, port: number): Promise<Server> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    // Comments come from many addresses, told by X-Forwarded-For from loopback, as behind a proxy.
+    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];

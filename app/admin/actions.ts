@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getCurrentAuthor, signIn, signOut } from '@/auth';
+import { SignInLocked, getCurrentAuthor, signIn, signOut } from '@/auth';
 import { bumpSessionVersion, createFirstAdmin } from '@/db/authors';
 import { formValues, type FormState } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
@@ -22,7 +22,13 @@ export async function setupBlog(_prev: FormState, formData: FormData): Promise<F
   const { blogTitle, name, email, password } = parsed.data;
   const admin = await createFirstAdmin({ blogTitle, name, email, passwordHash: await hashPassword(password) });
   if (!admin) redirect('/login');
-  await signIn('credentials', { email, password, redirectTo: '/admin' });
+  try {
+    await signIn('credentials', { email, password, redirectTo: '/admin' });
+  } catch (error) {
+    // The blog exists now; an address that is locked out signs in later, like anyone.
+    if (error instanceof SignInLocked) redirect('/login');
+    throw error;
+  }
   return {};
 }
 

@@ -13,6 +13,7 @@ vi.mock('next-auth', () => ({
     handlers: {},
   }),
   AuthError: class AuthError extends Error {},
+  CredentialsSignin: class CredentialsSignin extends Error {},
 }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 // Outside a request there is no request scope; connection() only marks a page dynamic.

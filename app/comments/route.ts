@@ -8,6 +8,7 @@ import { getSettings } from '@/db/settings';
 import { getAuthSecret } from '@/lib/auth-secret';
 import { commentEnvelope, commentInput, submissionIdentity } from '@/lib/comments';
 import { refusalPage } from '@/lib/refusal-page';
+import { crossOriginRefusal } from '@/lib/same-origin';
 import { HELD_COOKIE, readHeldIds, writeHeldIds } from '@/lib/held-comments';
 import {
   clientIp,
@@ -33,6 +34,8 @@ type Failure = { status: number; message: string; errors?: Record<string, string
 export async function POST(request: Request) {
   const wantsJson = request.headers.get('accept')?.includes('application/json') ?? false;
   const fail = (failure: Failure) => failureResponse(failure, wantsJson, request);
+  const refusal = crossOriginRefusal(request.headers);
+  if (refusal) return fail({ status: 403, message: refusal });
 
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) return fail({ status: 413, message: 'That comment is too long to send.' });

@@ -55,7 +55,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
 function workDir(): string {
   const db = databasePath();
   const dir = db === ':memory:' ? tmpdir() : path.join(path.dirname(db), 'imports');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 

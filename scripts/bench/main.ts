@@ -179,7 +179,7 @@ async function main() {
   if (busy.length > 0) console.log(`Warning: other builds, servers or test runs are running; figures will be noisy:\n  ${busy.join('\n  ')}`);
 
   const build = await ensureBuild();
-  console.log(build === 'existing' ? 'Build: using the existing .next build (delete .next to rebuild)' : 'Build: built with `next build`');
+  console.log(build === 'existing' ? 'Build: using the existing .next build (delete .next to rebuild)' : 'Build: built with `npm run build`');
 
   mkdirSync(DATA_DIR, { recursive: true });
   const largeSeed = await seed('large', opts.large);

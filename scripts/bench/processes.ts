@@ -163,18 +163,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** `next start` of the existing build on `port`, with the bench database and a fixed secret. */
+/** `npm start`'s server (dist/server.js) over the existing build on `port`, with the bench database and a fixed secret. */
 export async function startNextServer({ name, port, database }: { name: string; port: number; database: string }): Promise<Server> {
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
   const log: string[] = [];
   // Spawned with node directly (not npx), so the child is the server and no wrapper sits between.
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'dist', 'server.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: path.resolve(database),
       AUTH_SECRET: 'blogstead-bench-secret-not-for-production-use-0001',
       PORT: String(port),
+      // The comment writers each name their own address in X-Forwarded-For, as behind a proxy.
+      TRUST_PROXY: 'loopback',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -222,13 +223,14 @@ export async function startStaticServer({ port, html, contentType, dir }: { port
 /** Builds the app unless a build is there; never starts a second build next to a running one. */
 export async function ensureBuild(): Promise<'existing' | 'built'> {
   const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
-  if (existsSync(buildId)) return 'existing';
+  const server = path.join(process.cwd(), 'dist', 'server.js');
+  if (existsSync(buildId) && existsSync(server)) return 'existing';
   const deadline = Date.now() + 15 * 60_000;
   while (otherHeavyProcesses().some((p) => /next build/.test(p)) && Date.now() < deadline) {
     console.log('Another `next build` is running; waiting for it instead of starting a second one…');
     await new Promise((r) => setTimeout(r, 10_000));
   }
-  if (existsSync(buildId)) return 'existing';
-  execFileSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (existsSync(buildId) && existsSync(server)) return 'existing';
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   return 'built';
 }

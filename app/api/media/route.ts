@@ -1,9 +1,12 @@
 import { getCurrentAuthor } from '@/auth';
 import { createMedia } from '@/db/media';
 import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media';
+import { crossOriginRefusal } from '@/lib/same-origin';
 
 /** Image upload from the editor (button, drag-and-drop or paste) and the media library. */
 export async function POST(request: Request) {
+  const refusal = crossOriginRefusal(request.headers);
+  if (refusal) return Response.json({ message: refusal }, { status: 403 });
   const author = await getCurrentAuthor();
   if (!author) return Response.json({ message: 'Please sign in to upload images.' }, { status: 401 });
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {

@@ -1,10 +1,9 @@
 import { AuthError } from 'next-auth';
-import { signIn } from '@/auth';
-import { clearLoginFailures, getLoginLock, recordLoginFailure } from '@/db/login-attempts';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { minutesToWait } from '@/lib/login-throttle';
+import { SignInLocked, signIn } from '@/auth';
+import type { LoginLock } from '@/db/login-attempts';
 import { escapeHtml } from '@/lib/content';
-import { clientIp, hashIp } from '@/lib/moderation';
+import { lockMessage, minutesToWait } from '@/lib/login-throttle';
+import { crossOriginRefusal } from '@/lib/same-origin';
 
 const INVALID = 'Invalid email or password.';
 
@@ -15,39 +14,35 @@ function safeRedirect(target: FormDataEntryValue | null): string {
 }
 
 /**
- * The sign-in form posts here (a route handler, so a locked-out address gets a real 429).
- * Like Ghost: after five failures from one address, whatever the email, it waits minutes,
- * longer each time; a success clears the count; the count lives in the database.
+ * The sign-in form posts here (a route handler, so a locked-out address gets a real 429). The
+ * throttle itself is in auth.ts's authorize, which every way of signing in passes.
  */
 export async function POST(request: Request) {
   const wantsJson = request.headers.get('accept')?.includes('application/json') ?? false;
+  // Another site must not sign a reader in to an account of its choosing (login CSRF).
+  const refusal = crossOriginRefusal(request.headers);
+  if (refusal) return answer(wantsJson, 403, refusal);
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
     return answer(wantsJson, 400, 'The sign-in form could not be read. Please reload the page.');
   }
-  const ipHash = hashIp(clientIp(request.headers.get('x-forwarded-for')), getAuthSecret());
-  const lock = await getLoginLock(ipHash);
-  if (lock) return locked(wantsJson, lock);
-
   const email = form.get('email');
   const password = form.get('password');
   try {
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
+    if (error instanceof SignInLocked) return locked(wantsJson, error.lock);
     if (!(error instanceof AuthError)) throw error;
-    await recordLoginFailure(ipHash);
     return answer(wantsJson, 401, INVALID, typeof email === 'string' ? email : '');
   }
-  await clearLoginFailures(ipHash);
   const location = safeRedirect(form.get('callbackUrl'));
   return wantsJson ? Response.json({ location }) : new Response(null, { status: 303, headers: { location } });
 }
 
-function locked(wantsJson: boolean, until: Date): Response {
-  const minutes = minutesToWait(until, new Date());
-  const message = `Too many failed sign-ins from your network. Please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`;
+function locked(wantsJson: boolean, { scope, until }: LoginLock): Response {
+  const message = lockMessage(scope, minutesToWait(until, new Date()));
   const retryAfter = String(Math.ceil((until.getTime() - Date.now()) / 1000));
   return answer(wantsJson, 429, message, '', { 'retry-after': retryAfter });
 }

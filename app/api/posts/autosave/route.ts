@@ -2,6 +2,7 @@ import { canEditPost, getCurrentAuthor } from '@/auth';
 import { AUTOSAVE_COALESCE_MS, getPostById, saveAutosaveRevision, savePostChecked } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { postInput } from '@/lib/post-input';
+import { crossOriginRefusal } from '@/lib/same-origin';
 
 /**
  * The editor's autosave, every few seconds while the author types. A draft is saved in place
@@ -9,6 +10,8 @@ import { postInput } from '@/lib/post-input';
  * half-finished edits never reach readers. Answers JSON; the editor keeps the caret where it is.
  */
 export async function POST(request: Request) {
+  const refusal = crossOriginRefusal(request.headers);
+  if (refusal) return Response.json({ message: refusal }, { status: 403 });
   const author = await getCurrentAuthor();
   if (!author) return Response.json({ message: 'Your session has ended; sign in again to keep saving.' }, { status: 401 });
   let form: FormData;
