@@ -62,8 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const lock = await beginLoginAttempt(keys);
         if (lock) throw new SignInLocked(lock);
         const author = await getAuthorByEmail(email);
-        // Unknown email and wrong password take the same time and give the same answer.
-        if (!author?.passwordHash) return verifyAgainstDummy(password).then(() => null);
+        // Unknown email, disabled author and wrong password take the same time and give the same answer.
+        if (!author?.passwordHash || author.disabledAt) return verifyAgainstDummy(password).then(() => null);
         if (!(await verifyPassword(author.passwordHash, password))) return null;
         await recordLoginSuccess(keys);
         return { id: String(author.id), name: author.name, email: author.email, sessionVersion: author.sessionVersion };
@@ -78,9 +78,9 @@ export const getCurrentAuthor = cache(async (): Promise<Author | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const author = await getAuthorById(id);
-  // Signed out elsewhere, or the password changed since this session began: not valid any more.
+  // Signed out elsewhere, the password changed or the author disabled since this session began: not valid any more.
   const version = Number((session?.user as { sv?: unknown } | undefined)?.sv ?? -1);
-  return author?.passwordHash && version === author.sessionVersion ? author : null;
+  return author?.passwordHash && !author.disabledAt && version === author.sessionVersion ? author : null;
 });
 
 /** One line at the top of every admin page and action: no session, no entry. */

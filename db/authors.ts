@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { slugify } from '@/lib/slug';
 import type { Db } from './client';
 import { getDb } from './client';
-import { authors, posts, settings, type Author } from './schema';
+import { authors, imports, media, passwordResetTokens, posts, revisions, settings, type Author } from './schema';
 import { visiblePostFilter } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -74,7 +74,7 @@ export async function createFirstAdmin(values: {
         .onConflictDoUpdate({
           // A demo or imported author with this email becomes the admin who signs in.
           target: authors.email,
-          set: { name: values.name, passwordHash: values.passwordHash, role: 'admin' },
+          set: { name: values.name, passwordHash: values.passwordHash, role: 'admin', disabledAt: null },
         })
         .returning()
         .get();
@@ -106,8 +106,6 @@ export async function createAuthor(values: {
   );
 }
 
-
-
 /** Everyone who can own a post, for the editor's Author choice. */
 export async function listAuthors(): Promise<Pick<Author, 'id' | 'name'>[]> {
   return getDb().select({ id: authors.id, name: authors.name }).from(authors).orderBy(authors.name).all();
@@ -120,7 +118,8 @@ export async function listAuthorsWithPostCounts() {
       name: authors.name,
       email: authors.email,
       role: authors.role,
-      canSignIn: sql<number>`${authors.passwordHash} is not null`,
+      hasPassword: sql<boolean>`${authors.passwordHash} is not null`.mapWith(Boolean),
+      disabled: sql<boolean>`${authors.disabledAt} is not null`.mapWith(Boolean),
       posts: sql<number>`(select count(*) from ${posts} where ${posts.authorId} = ${authors.id})`,
     })
     .from(authors)
@@ -143,4 +142,93 @@ export async function bumpSessionVersion(id: number): Promise<void> {
     .set({ sessionVersion: sql`${authors.sessionVersion} + 1` })
     .where(eq(authors.id, id))
     .run();
+}
+
+/** An admin who can sign in, and so keeps the blog administrable. */
+function isActiveAdmin(author: Author): boolean {
+  return author.role === 'admin' && author.passwordHash !== null && author.disabledAt === null;
+}
+
+function anotherActiveAdminInTx(tx: Tx, id: number): boolean {
+  const row = tx
+    .select({ one: sql<number>`1` })
+    .from(authors)
+    .where(and(eq(authors.role, 'admin'), isNotNull(authors.passwordHash), isNull(authors.disabledAt), ne(authors.id, id)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+export type AccountChange = { kind: 'done' } | { kind: 'missing' } | { kind: 'last-admin' };
+
+/**
+ * Stops an author signing in and ends their sessions at once; their posts stay published under
+ * their name. Checked inside the transaction, so two admins disabling each other at the same
+ * moment cannot leave the blog with no admin.
+ */
+export async function disableAuthorById({ id, now = new Date() }: { id: number; now?: Date }): Promise<AccountChange> {
+  return getDb().transaction(
+    (tx): AccountChange => {
+      const author = tx.select().from(authors).where(eq(authors.id, id)).get();
+      if (!author) return { kind: 'missing' };
+      if (isActiveAdmin(author) && !anotherActiveAdminInTx(tx, id)) return { kind: 'last-admin' };
+      tx.update(authors)
+        .set({ disabledAt: author.disabledAt ?? now, sessionVersion: sql`${authors.sessionVersion} + 1` })
+        .where(eq(authors.id, id))
+        .run();
+      tx.delete(passwordResetTokens).where(and(eq(passwordResetTokens.authorId, id), isNull(passwordResetTokens.usedAt))).run();
+      return { kind: 'done' };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Lets a disabled author sign in again; sessions from before stay ended. */
+export async function enableAuthorById({ id }: { id: number }): Promise<AccountChange> {
+  const changed = getDb().update(authors).set({ disabledAt: null }).where(eq(authors.id, id)).returning({ id: authors.id }).all();
+  return changed.length ? { kind: 'done' } : { kind: 'missing' };
+}
+
+/** What deleting an author would hand over, for the confirmation page. */
+export async function countAuthorContent(id: number): Promise<{ posts: number; pages: number; media: number }> {
+  const db = getDb();
+  const [postCount, pageCount, mediaCount] = await Promise.all([
+    db.$count(posts, and(eq(posts.authorId, id), eq(posts.type, 'post'))),
+    db.$count(posts, and(eq(posts.authorId, id), eq(posts.type, 'page'))),
+    db.$count(media, eq(media.uploadedBy, id)),
+  ]);
+  return { posts: postCount, pages: pageCount, media: mediaCount };
+}
+
+export type AuthorDeletion =
+  | { kind: 'deleted'; posts: number; pages: number }
+  | { kind: 'missing' }
+  | { kind: 'no-heir' }
+  | { kind: 'last-admin' };
+
+/**
+ * Deletes an author after giving everything that points at them to the heir: posts and pages
+ * (published ones keep their address; the byline changes, and the posts triggers bump the
+ * content version), revisions, uploaded images and import runs. Their password links go with them.
+ */
+export async function deleteAuthorById({ id, heirId }: { id: number; heirId: number }): Promise<AuthorDeletion> {
+  return getDb().transaction(
+    (tx): AuthorDeletion => {
+      const author = tx.select().from(authors).where(eq(authors.id, id)).get();
+      if (!author) return { kind: 'missing' };
+      if (heirId === id || !tx.select({ id: authors.id }).from(authors).where(eq(authors.id, heirId)).get()) return { kind: 'no-heir' };
+      if (isActiveAdmin(author) && !anotherActiveAdminInTx(tx, id)) return { kind: 'last-admin' };
+      const moved = tx.update(posts).set({ authorId: heirId }).where(eq(posts.authorId, id)).returning({ type: posts.type }).all();
+      tx.update(revisions).set({ authorId: heirId }).where(eq(revisions.authorId, id)).run();
+      tx.update(media).set({ uploadedBy: heirId }).where(eq(media.uploadedBy, id)).run();
+      tx.update(imports).set({ authorId: heirId }).where(eq(imports.authorId, id)).run();
+      tx.delete(authors).where(eq(authors.id, id)).run();
+      return {
+        kind: 'deleted',
+        posts: moved.filter((p) => p.type === 'post').length,
+        pages: moved.filter((p) => p.type === 'page').length,
+      };
+    },
+    { behavior: 'immediate' },
+  );
 }

@@ -29,8 +29,10 @@ export const authors = sqliteTable(
     passwordHash: text('password_hash'),
     role: text('role', { enum: ['admin', 'author'] }).notNull().default('author'),
     bio: text('bio').notNull().default(''),
-    // Bumped on sign-out and password change: sessions carrying an older number stop working.
+    // Bumped on sign-out, password change and disabling: sessions carrying an older number stop working.
     sessionVersion: integer('session_version').notNull().default(0),
+    // Set by an admin: the author cannot sign in and has no session, but their posts stay published.
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('authors_email_unique').on(t.email), uniqueIndex('authors_slug_unique').on(t.slug)],
@@ -145,6 +147,25 @@ export const loginAttempts = sqliteTable('login_attempts', {
   lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
   lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * One-time links to set a password (an admin's "password link" today, "Forgot your password?" by
+ * email later). Only a hash of the token is kept, so a copy of the database opens no account.
+ */
+export const passwordResetTokens = sqliteTable(
+  'password_reset_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('password_reset_tokens_hash_unique').on(t.tokenHash), index('password_reset_tokens_author_idx').on(t.authorId)],
+);
 
 /** Uploaded images: stored under the data folder by content hash, resized to responsive widths. */
 export const media = sqliteTable(
@@ -289,3 +310,4 @@ export type CommentNotification = typeof commentNotifications.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type ImportRun = typeof imports.$inferSelect;
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;

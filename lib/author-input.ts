@@ -2,14 +2,25 @@ import { z } from 'zod';
 import { normaliseNewlines } from './content';
 import { MIN_PASSWORD_LENGTH } from './setup-input';
 
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(1024, 'That password is too long.');
+
+/** An author's id from a form or an address: digits only, so "1e3", "0x10" or "-1" are not ids. */
+export const authorId = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+export const authorIdInput = z.object({ id: authorId });
+
 export const newAuthorInput = z.object({
   name: z.string().trim().min(1, 'Please enter their name.').max(100, 'Please keep the name under 100 characters.'),
   email: z.string().trim().toLowerCase().pipe(z.email('Please enter a valid email address.')),
   role: z.enum(['author', 'admin'], { error: 'Choose Author or Admin.' }),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, 'That password is too long.'),
+  password: newPassword,
 });
 
 export const profileInput = z.object({
@@ -22,8 +33,8 @@ export const profileInput = z.object({
 
 export const passwordChangeInput = z.object({
   current: z.string().min(1, 'Please enter your current password.'),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Please choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, 'That password is too long.'),
+  password: newPassword,
 });
+
+/** The password link's form (the link's token is checked by its hash, not here). */
+export const passwordResetInput = z.object({ password: newPassword });

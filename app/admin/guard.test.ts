@@ -5,17 +5,19 @@ import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
+// What auth.ts hands to NextAuth, so the Credentials provider's authorize() can be called as written.
+const nextAuthConfig = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('next-auth', () => ({
-  default: () => ({
-    auth: async () => session.current,
-    signIn: vi.fn(),
-    signOut: vi.fn(),
-    handlers: {},
-  }),
+  default: (config: unknown) => {
+    nextAuthConfig.current = config;
+    return { auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} };
+  },
   AuthError: class AuthError extends Error {},
   CredentialsSignin: class CredentialsSignin extends Error {},
 }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Absolute links (the password link) are built from the request's host.
+vi.mock('next/headers', async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: 'blog.test' }) }));
 // Outside a request there is no request scope; connection() only marks a page dynamic.
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 
@@ -68,6 +70,8 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/comments', () => import('./comments/page')],
     ['/admin/media', () => import('./media/page')],
     ['/admin/authors', () => import('./authors/page')],
+    ['/admin/authors/ID/delete', () => import('./authors/[id]/delete/page')],
+    ['/admin/authors/ID/password', () => import('./authors/[id]/password/page')],
     ['/admin/profile', () => import('./profile/page')],
     ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
@@ -280,5 +284,199 @@ describe('ownership', () => {
     const state = await savePostAction({}, form({ title: ' ', body: 'Kept text', labels: 'X', intent: 'publish' }));
     expect(state.errors?.title?.[0]).toMatch(/title/);
     expect(state.values).toMatchObject({ body: 'Kept text', labels: 'X' });
+  });
+});
+
+describe('account controls: admins only, checked beside the data', () => {
+  type PageFn = (props: { params: Promise<object>; searchParams: Promise<object> }) => Promise<unknown>;
+  const HOUR = 60 * 60 * 1000;
+  const carlPassword = 'carl first password';
+  let carl: number;
+  let carlsPost: number;
+
+  /** The Credentials provider's authorize(), as auth.ts wires it. */
+  async function authorize(email: string, password: string) {
+    await import('@/auth');
+    type Provider = { options: { authorize: (credentials: unknown, request: Request) => Promise<unknown> } };
+    const config = nextAuthConfig.current as () => { providers: Provider[] };
+    return config().providers[0]!.options.authorize({ email, password }, new Request('http://blog.test/login/submit', { method: 'POST' }));
+  }
+
+  async function page(load: () => Promise<{ default: unknown }>, params: object, searchParams: object = {}) {
+    const Page = (await load()).default as PageFn;
+    return Page({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
+  }
+
+  const asAdmin = async () => {
+    const { getAuthorById } = await import('@/db/authors');
+    session.current = { user: { id: String(adminId), sv: (await getAuthorById(adminId))!.sessionVersion } };
+  };
+
+  beforeAll(async () => {
+    const { hashPassword } = await import('@/lib/password');
+    carl = (await createAuthor({ name: 'Carl', email: 'carl@example.com', role: 'author', passwordHash: await hashPassword(carlPassword) })).id;
+    carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  });
+
+  it('a visitor is sent to /login and changes nothing', async () => {
+    const { disableAuthorAction, enableAuthorAction, deleteAuthorAction, createPasswordLinkAction } = await import('./authors/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    expect(await redirectOf(() => disableAuthorAction(form({ id: String(carl) })))).toBe('/login');
+    expect(await redirectOf(() => enableAuthorAction(form({ id: String(carl) })))).toBe('/login');
+    expect(await redirectOf(() => deleteAuthorAction(form({ id: String(carl), heirId: String(adminId) })))).toBe('/login');
+    expect(await redirectOf(() => createPasswordLinkAction({}, form({ id: String(carl) })))).toBe('/login');
+    expect(await getAuthorById(carl)).toMatchObject({ disabledAt: null });
+  });
+
+  it('an author who is not an admin can neither open the screens nor use the actions', async () => {
+    session.current = { user: { id: String(authorB), sv: 0 } };
+    const { disableAuthorAction, deleteAuthorAction, createPasswordLinkAction } = await import('./authors/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    for (const load of [() => import('./authors/[id]/delete/page'), () => import('./authors/[id]/password/page')]) {
+      await expect(page(load, { id: String(carl) })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    }
+    expect(await redirectOf(() => disableAuthorAction(form({ id: String(carl) })))).toBe('/admin');
+    expect(await redirectOf(() => deleteAuthorAction(form({ id: String(carl), heirId: String(authorB) })))).toBe('/admin');
+    const state = await createPasswordLinkAction({}, form({ id: String(carl) }));
+    expect(state.message).toMatch(/Only an admin/);
+    expect(state.link).toBeUndefined();
+    expect(await getAuthorById(carl)).toMatchObject({ disabledAt: null });
+    expect((await getPostById(carlsPost))?.authorId).toBe(carl);
+  });
+
+  it('an admin cannot disable or delete themselves (here, also the last enabled admin)', async () => {
+    await asAdmin();
+    const { disableAuthorAction, deleteAuthorAction } = await import('./authors/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    expect(await redirectOf(() => disableAuthorAction(form({ id: String(adminId) })))).toBe('/admin/authors?notice=self');
+    expect(await redirectOf(() => deleteAuthorAction(form({ id: String(adminId), heirId: String(carl) })))).toBe('/admin/authors?notice=self');
+    expect(await getAuthorById(adminId)).toMatchObject({ disabledAt: null });
+    await expect(page(() => import('./authors/[id]/delete/page'), { id: String(adminId) })).rejects.toMatchObject({
+      digest: expect.stringContaining('404'),
+    });
+  });
+
+  it('bad or unknown ids get a clear message or the 404 page, never an exception', async () => {
+    await asAdmin();
+    const { disableAuthorAction, enableAuthorAction, deleteAuthorAction, createPasswordLinkAction } = await import('./authors/actions');
+    for (const id of ['', 'abc', '-3', '1.5', '0x10', '99999999', '9'.repeat(40)]) {
+      expect(await redirectOf(() => disableAuthorAction(form({ id })))).toBe('/admin/authors?notice=missing');
+      expect(await redirectOf(() => enableAuthorAction(form({ id })))).toBe('/admin/authors?notice=missing');
+      expect(await redirectOf(() => deleteAuthorAction(form({ id, heirId: String(adminId) })))).toBe('/admin/authors?notice=missing');
+      expect((await createPasswordLinkAction({}, form({ id }))).message).toMatch(/could not be found/);
+      for (const load of [() => import('./authors/[id]/delete/page'), () => import('./authors/[id]/password/page')]) {
+        await expect(page(load, { id })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+      }
+    }
+    for (const heirId of ['', 'abc', '99999999', String(carl)]) {
+      expect(await redirectOf(() => deleteAuthorAction(form({ id: String(carl), heirId })))).toBe(`/admin/authors/${carl}/delete?error=heir`);
+    }
+    expect((await getPostById(carlsPost))?.authorId).toBe(carl);
+  });
+
+  it("a disabled author's open session ends at once, sign-in is refused like a wrong password, and re-enabling revives no old session", async () => {
+    const { disableAuthorAction, enableAuthorAction } = await import('./authors/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    const { saveProfileAction } = await import('./profile/actions');
+    const profile = () => page(() => import('./profile/page'), {});
+    const sv = (await getAuthorById(carl))!.sessionVersion;
+    session.current = { user: { id: String(carl), sv } };
+    expect(await redirectOf(profile)).toBeNull();
+    expect(await authorize('carl@example.com', carlPassword)).toMatchObject({ id: String(carl) });
+
+    await asAdmin();
+    expect(await redirectOf(() => disableAuthorAction(form({ id: String(carl) })))).toBe('/admin/authors?notice=disabled');
+    expect((await getPostById(carlsPost))?.status).toBe('published');
+
+    session.current = { user: { id: String(carl), sv } };
+    expect(await redirectOf(profile)).toBe('/login');
+    expect(await redirectOf(() => saveProfileAction({}, form({ name: 'Carl again', bio: '' })))).toBe('/login');
+    // Even a session carrying the new version is refused while the author is disabled.
+    session.current = { user: { id: String(carl), sv: sv + 1 } };
+    expect(await redirectOf(profile)).toBe('/login');
+    expect(await authorize('carl@example.com', carlPassword)).toBeNull();
+    expect(await authorize('carl@example.com', 'a wrong password')).toBeNull();
+
+    await asAdmin();
+    expect(await redirectOf(() => enableAuthorAction(form({ id: String(carl) })))).toBe('/admin/authors?notice=enabled');
+    session.current = { user: { id: String(carl), sv } };
+    expect(await redirectOf(profile)).toBe('/login');
+    expect(await authorize('carl@example.com', carlPassword)).toMatchObject({ id: String(carl) });
+    expect((await getAuthorById(carl))?.name).toBe('Carl');
+  });
+
+  it('a password link is shown once, sets a password under the usual rules, ends old sessions, and works only once', async () => {
+    const { createPasswordLinkAction } = await import('./authors/actions');
+    const { resetPasswordAction } = await import('../reset-password/[token]/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    const resetPage = (token: string) => page(() => import('../reset-password/[token]/page'), { token });
+    const oldSession = { user: { id: String(carl), sv: (await getAuthorById(carl))!.sessionVersion } };
+
+    await asAdmin();
+    const state = await createPasswordLinkAction({}, form({ id: String(carl) }));
+    expect(state.link).toMatch(/^http:\/\/blog\.test\/reset-password\/[A-Za-z0-9_-]{43}$/);
+    const token = state.link!.split('/').pop()!;
+    expect(await redirectOf(() => resetPage(token))).toBeNull();
+
+    session.current = null;
+    const short = await resetPasswordAction({}, form({ token, password: 'short' }));
+    expect(short.errors?.password?.[0]).toMatch(/at least 10 characters/);
+    expect(await redirectOf(() => resetPasswordAction({}, form({ token, password: 'carl second password' })))).toBe('/login?notice=password-reset');
+    expect(await authorize('carl@example.com', 'carl second password')).toMatchObject({ id: String(carl) });
+    expect(await authorize('carl@example.com', carlPassword)).toBeNull();
+    session.current = oldSession;
+    expect(await redirectOf(() => page(() => import('./profile/page'), {}))).toBe('/login');
+
+    session.current = null;
+    const again = await resetPasswordAction({}, form({ token, password: 'carl third password' }));
+    expect(again.message).toMatch(/already been used/);
+    await expect(resetPage(token)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    expect(await authorize('carl@example.com', 'carl second password')).toMatchObject({ id: String(carl) });
+  });
+
+  it('a password link expires after an hour, and a forged one is the 404 page', async () => {
+    const { createPasswordLinkAction } = await import('./authors/actions');
+    const { resetPasswordAction } = await import('../reset-password/[token]/actions');
+    const resetPage = (token: string) => page(() => import('../reset-password/[token]/page'), { token });
+    await asAdmin();
+    const token = (await createPasswordLinkAction({}, form({ id: String(carl) }))).link!.split('/').pop()!;
+    session.current = null;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + HOUR + 1000);
+      await expect(resetPage(token)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+      expect((await resetPasswordAction({}, form({ token, password: 'too late password' }))).message).toMatch(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await authorize('carl@example.com', 'too late password')).toBeNull();
+    for (const forged of ['x', 'A'.repeat(43), 'a'.repeat(5000)]) {
+      await expect(resetPage(forged)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+      expect((await resetPasswordAction({}, form({ token: forged, password: 'forged password 1' }))).message).toMatch(/does not work/);
+    }
+  });
+
+  it('the Authors list says who is disabled and who cannot sign in until an admin makes them a password link', async () => {
+    await asAdmin();
+    const { disableAuthorById } = await import('@/db/authors');
+    await createAuthor({ name: 'Imported Iris', email: 'iris@example.com' });
+    await disableAuthorById({ id: (await createAuthor({ name: 'Dora Disabled', email: 'dora@example.com', passwordHash: 'h' })).id });
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const html = renderToStaticMarkup((await page(() => import('./authors/page'), {})) as React.ReactElement);
+    expect(html).toMatch(/Imported Iris.*?No password yet/s);
+    expect(html).toMatch(/Dora Disabled.*?Disabled/s);
+  });
+
+  it('deleting an author gives their posts to the chosen author, and nothing is lost', async () => {
+    await asAdmin();
+    const { deleteAuthorAction } = await import('./authors/actions');
+    const { getAuthorById } = await import('@/db/authors');
+    const before = (await listPostsForAdmin()).length;
+    expect(await redirectOf(() => page(() => import('./authors/[id]/delete/page'), { id: String(carl) }))).toBeNull();
+    expect(await redirectOf(() => deleteAuthorAction(form({ id: String(carl), heirId: String(authorB) })))).toBe('/admin/authors?notice=deleted');
+    expect(await getAuthorById(carl)).toBeUndefined();
+    expect(await getPostById(carlsPost)).toMatchObject({ authorId: authorB, status: 'published', title: "Carl's post" });
+    expect((await listPostsForAdmin()).length).toBe(before);
+    expect(await redirectOf(() => deleteAuthorAction(form({ id: String(carl), heirId: String(authorB) })))).toBe('/admin/authors?notice=missing');
   });
 });

@@ -8,6 +8,11 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
+const notices: Record<string, string> = {
+  'password-changed': 'Your password is changed. Please sign in with the new one.',
+  'password-reset': 'Your new password is set. Please sign in with it.',
+};
+
 export default async function LoginPage({
   searchParams,
 }: {
@@ -24,7 +29,7 @@ export default async function LoginPage({
     <AuthCard title="Sign in" intro="Sign in to write and manage your blog.">
       <LoginForm
         callbackUrl={target}
-        notice={notice === 'password-changed' ? 'Your password is changed. Please sign in with the new one.' : undefined}
+        notice={typeof notice === 'string' ? notices[notice] : undefined}
       />
     </AuthCard>
   );

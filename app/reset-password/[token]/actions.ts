@@ -1,0 +1,29 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { findPasswordResetToken, resetPasswordWithToken } from '@/db/password-reset-tokens';
+import { passwordResetInput } from '@/lib/author-input';
+import type { FormState } from '@/lib/form-state';
+import { hashPassword } from '@/lib/password';
+import { hashResetToken } from '@/lib/reset-token';
+
+const refused = {
+  missing: 'This link does not work: it may have been copied incompletely. Ask an admin of this blog for a new one.',
+  used: 'This link has already been used. Ask an admin of this blog for a new one if you need to set the password again.',
+  expired: 'This link has expired: links work for an hour. Ask an admin of this blog for a new one.',
+} as const;
+
+/** Sets the password a link was made for; the link holder needs no session, the link is the proof. */
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const token = formData.get('token');
+  const tokenHash = hashResetToken(typeof token === 'string' ? token : '');
+  const found = await findPasswordResetToken({ tokenHash });
+  if (found.status !== 'valid') return { message: refused[found.status] };
+  const parsed = passwordResetInput.safeParse({ password: formData.get('password') });
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
+  // Spent in one transaction with the password change, so the same link sent twice sets it once.
+  const result = await resetPasswordWithToken({ tokenHash, passwordHash: await hashPassword(parsed.data.password) });
+  if (result.kind !== 'done') return { message: refused[result.kind] };
+  redirect('/login?notice=password-reset');
+}
