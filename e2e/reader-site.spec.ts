@@ -99,6 +99,17 @@ test('search ranks, filters by label, and copes with odd queries', async ({ page
   }
   await page.goto('/search?q=%22%22%22');
   await expect(page.getByText('Please use letters or numbers in your search.')).toBeVisible();
+
+  // Words that would only cost a scan are left out, and the page says which.
+  await page.goto(`/search?q=${encodeURIComponent('a tomato b')}`);
+  await expect(page.getByText('Not searched: a, b — one-letter words are searched only on their own.')).toBeVisible();
+  await expect(page.getByText(/\d+ posts? match(es)? the search for a tomato b\./)).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent('a b c d e f g h i j k l')}`);
+  await expect(page.getByText('Please search for a word of two or more letters.')).toBeVisible();
+  await expect(page.getByText('Not searched: a, b, c, d, e, f, g, h, i, j, k, l — one-letter words are searched only on their own.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Search results' })).toHaveCount(0);
+  await page.goto(`/search?q=${encodeURIComponent('tomato one two three four five six seven eight nine')}`);
+  await expect(page.getByText('Only the first 8 words were searched; left out: eight, nine.')).toBeVisible();
   await page.goto('/search?q=');
   await expect(page.getByText('Type a word or two to search the posts.')).toBeVisible();
 });
