@@ -38,10 +38,10 @@ beforeEach(() => {
   session.current = null;
 });
 
-/** Every string and number in a rendered element tree (text and props alike), joined by spaces. */
+/** Every string and number in a rendered element tree: children run together as rendered, props apart. */
 function strings(node: unknown): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map(strings).join(' ');
+  if (Array.isArray(node)) return node.map(strings).join('');
   if (node && typeof node === 'object' && 'props' in node) {
     return Object.values((node as { props: Record<string, unknown> }).props).map(strings).join(' ');
   }
