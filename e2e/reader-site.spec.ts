@@ -126,6 +126,29 @@ test('unknown labels, archives, pages and authors are 404s; bad paging falls bac
   }
 });
 
+test("a post's share card is drawn for visible posts only, and revalidated by its ETag", async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: newestFirst[0]!.title, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newestFirst[0]!.title);
+  const address = (await page.locator('meta[property="og:image"]').getAttribute('content'))!;
+  expect(new URL(address, 'http://blog.test').pathname).toMatch(/^\/\d{4}\/\d{2}\/[^/]+\.html\/share-card\.png$/);
+
+  const card = await request.get(address);
+  expect(card.status()).toBe(200);
+  expect(card.headers()['content-type']).toBe('image/png');
+  expect(card.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const etag = card.headers().etag!;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  expect((await card.body()).subarray(1, 4).toString()).toBe('PNG');
+  expect((await request.get(address, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+
+  // An address that names no post costs a lookup, never a drawing.
+  const unknown = await request.get(new URL(address, 'http://blog.test').pathname.replace(/[^/]+\.html\//, 'no-such-post.html/'));
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(await unknown.text()).toBe('No such post.');
+});
+
 test("Blogger's ?m=1 and ?m=0 redirect to the canonical address", async ({ request }) => {
   const response = await request.get('/search/label/Garden?m=1', { maxRedirects: 0 });
   expect(response.status()).toBe(301);
