@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { ImageResponse } from 'next/og';
 import { readMediaFile } from '@/lib/media';
-import { getVisiblePostByPermalink } from '@/db/posts';
-import { getSettings } from '@/db/settings';
+import type { PostSummary } from '@/db/posts';
+import type { Settings } from '@/db/schema';
 import { formatDateHeader } from '@/lib/dates';
-import { permalinkFromSegments } from '@/lib/permalink';
+import type { ShareCardContent } from '@/lib/share-card-cache';
 
 const size = { width: 1200, height: 630 };
 
@@ -13,16 +13,33 @@ export function shareCard(permalink: string) {
   return { url: `${permalink}/share-card.png`, ...size, type: 'image/png', alt: 'The post title on a card with the blog name' };
 }
 
+/** Bump when the drawing below changes, so browsers holding a card by its ETag fetch the new look. */
+export const SHARE_CARD_DESIGN = 1;
+
+/** What a visible post's card shows (see lib/share-card-cache.ts: the card's version is a hash of it). */
+export function shareCardContent(post: PostSummary, settings: Pick<Settings, 'blogTitle' | 'timezone'>): ShareCardContent {
+  return {
+    title: post.title,
+    blogTitle: settings.blogTitle,
+    byline: `${post.authorName} · ${formatDateHeader(post.publishedAt, settings.timezone)}`,
+    cover: post.coverImage,
+    design: SHARE_CARD_DESIGN,
+  };
+}
+
 /**
- * A share card for each post, drawn at request time: title, blog name, author and date. A plain
- * address of its own (not Next's opengraph-image file, whose URL carries a build hash and is
- * added only to pages rendered from that route) so cached and live pages name the same card.
+ * A post's share card as PNG bytes: title, blog name, author and date, over the cover when it has
+ * one. A plain address of its own (not Next's opengraph-image file, whose URL carries a build
+ * hash and is added only to pages rendered from that route) so cached and live pages name the
+ * same card; the route draws it once per version and keeps it.
  */
-export async function drawShareCard({ year, month, slug }: { year: string; month: string; slug: string }): Promise<Response> {
-  const permalink = permalinkFromSegments(year, month, slug);
-  const [post, settings] = await Promise.all([permalink ? getVisiblePostByPermalink(permalink) : undefined, getSettings()]);
-  const title = post?.title ?? settings.blogTitle;
-  const cover = post?.coverImage ? await readMediaFile(post.coverImage.replace('/media/', '')) : null;
+export async function drawShareCard(content: ShareCardContent): Promise<Uint8Array<ArrayBuffer>> {
+  const card = await drawCard(content);
+  return new Uint8Array(await card.arrayBuffer());
+}
+
+async function drawCard({ title, blogTitle, byline, cover: coverPath }: ShareCardContent): Promise<ImageResponse> {
+  const cover = coverPath ? await readMediaFile(coverPath.replace('/media/', '')) : null;
   if (cover) {
     // The author's cover, cropped to the card's shape, with the title along the bottom.
     const png = await sharp(cover.data).resize(size.width, size.height, { fit: 'cover' }).png().toBuffer();
@@ -43,7 +60,7 @@ export async function drawShareCard({ year, month, slug }: { year: string; month
               color: '#fafaf9',
             }}
           >
-            <div style={{ fontSize: 28, opacity: 0.85, display: 'flex' }}>{settings.blogTitle}</div>
+            <div style={{ fontSize: 28, opacity: 0.85, display: 'flex' }}>{blogTitle}</div>
             <div style={{ fontSize: title.length > 60 ? 44 : 56, fontWeight: 700, lineHeight: 1.1, display: 'flex' }}>{title}</div>
           </div>
         </div>
@@ -66,11 +83,9 @@ export async function drawShareCard({ year, month, slug }: { year: string; month
           borderTop: '16px solid #b4410f',
         }}
       >
-        <div style={{ fontSize: 34, color: '#57534e', display: 'flex' }}>{settings.blogTitle}</div>
+        <div style={{ fontSize: 34, color: '#57534e', display: 'flex' }}>{blogTitle}</div>
         <div style={{ fontSize: title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1, display: 'flex' }}>{title}</div>
-        <div style={{ fontSize: 30, color: '#57534e', display: 'flex' }}>
-          {post ? `${post.authorName} · ${formatDateHeader(post.publishedAt, settings.timezone)}` : ''}
-        </div>
+        <div style={{ fontSize: 30, color: '#57534e', display: 'flex' }}>{byline}</div>
       </div>
     ),
     size,

@@ -65,16 +65,43 @@ describe('createCommentChecked', () => {
     expect((await attempt({ name: 'Someone else', body: 'Same words' })).kind).toBe('created');
   });
 
-  it('tells the decision whether the email already has an approved comment', async () => {
+  it('tells the decision whether this name and email together already have an approved comment', async () => {
     const seen: boolean[] = [];
     const decide = (trusted: boolean) => {
       seen.push(trusted);
       return 'pending' as const;
     };
-    await attempt({ email: 'new@example.com' }, decide);
-    await attempt({ email: 'trusted@example.com' });
-    await attempt({ email: 'trusted@example.com', at: new Date(Date.now() + 20_000) }, decide);
+    await attempt({ name: 'Nell New', email: 'new@example.com' }, decide);
+    await attempt({ name: 'Rae Regular', email: 'trusted@example.com' });
+    await attempt({ name: 'Rae Regular', email: 'trusted@example.com', at: new Date(Date.now() + 20_000) }, decide);
     expect(seen).toEqual([false, true]);
+  });
+
+  it("does not trust someone who only knows a regular's email (WordPress matches name and email together)", async () => {
+    const seen: boolean[] = [];
+    const decide = (trusted: boolean) => {
+      seen.push(trusted);
+      return 'pending' as const;
+    };
+    await attempt({ name: 'Gil Regular', email: 'gil@example.com', at: new Date(Date.now() - 60_000) });
+    await attempt({ name: 'Mallory', email: 'gil@example.com', at: new Date(Date.now() + 40_000) }, decide);
+    await attempt({ name: 'Gil Regular', email: null, at: new Date(Date.now() + 60_000) }, decide);
+    // The same person typing their name or address in another case is still recognised.
+    await attempt({ name: '  gil regular ', email: 'Gil@Example.COM', at: new Date(Date.now() + 80_000) }, decide);
+    expect(seen).toEqual([false, false, true]);
+  });
+
+  it('does not trust a name and email whose only comments are held or spam', async () => {
+    const seen: boolean[] = [];
+    const decide = (trusted: boolean) => {
+      seen.push(trusted);
+      return 'pending' as const;
+    };
+    await attempt({ name: 'Held Hal', email: 'hal@example.com', at: new Date(Date.now() - 60_000) }, () => 'pending');
+    await attempt({ name: 'Spam Sam', email: 'sam@example.com', at: new Date(Date.now() - 60_000) }, () => 'spam');
+    await attempt({ name: 'Held Hal', email: 'hal@example.com', at: new Date(Date.now() + 100_000) }, decide);
+    await attempt({ name: 'Spam Sam', email: 'sam@example.com', at: new Date(Date.now() + 100_000) }, decide);
+    expect(seen).toEqual([false, false]);
   });
 
   it('counts only published comments on the page', async () => {

@@ -78,7 +78,7 @@ export type CommentAttempt =
  * transaction so parallel requests can't slip past them: the same form sent twice returns the
  * first comment; a second comment from the same IP or email inside the flood window, or the
  * same text again on the same post, is refused. `decide` picks the status once it knows
- * whether this email already has an approved comment. A notification event is queued with it.
+ * whether this name and email together already have an approved comment. A notification event is queued with it.
  */
 export async function createCommentChecked({
   values,
@@ -125,14 +125,26 @@ export async function createCommentChecked({
         .get();
       if (duplicate) return { kind: 'duplicate' };
 
-      const trusted = email
-        ? tx
-            .select({ id: comments.id })
-            .from(comments)
-            .where(and(eq(comments.authorEmail, email), eq(comments.status, 'published')))
-            .limit(1)
-            .get() !== undefined
-        : false;
+      // WordPress's "previously approved comment" rule matches name and email together: a
+      // regular's name is on every comment they wrote, so the email alone would let anyone who
+      // learns it skip the hold. Case is ignored on both, as WordPress's MySQL collation does;
+      // the email is compared lowercased, as the comment form stores it, so the index is used.
+      const name = values.authorName.trim();
+      const trusted =
+        email && name
+          ? tx
+              .select({ id: comments.id })
+              .from(comments)
+              .where(
+                and(
+                  eq(comments.authorEmail, email.toLowerCase()),
+                  eq(comments.status, 'published'),
+                  sql`lower(trim(${comments.authorName})) = lower(${name})`,
+                ),
+              )
+              .limit(1)
+              .get() !== undefined
+          : false;
       const comment = tx
         .insert(comments)
         .values({ ...values, status: decide(trusted) })

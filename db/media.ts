@@ -1,8 +1,9 @@
 import 'server-only';
-import { desc, eq, inArray, like } from 'drizzle-orm';
+import { desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { MediaSizes } from '@/lib/responsive-images';
 import { getDb } from './client';
-import { media, posts, type Media } from './schema';
+import { media, posts, type Media, type Post } from './schema';
+import { visiblePostFilter } from './visibility';
 
 /** Records an upload, or returns the record of the same file uploaded before. */
 export async function createMedia(values: Omit<Media, 'id' | 'createdAt'>): Promise<Media> {
@@ -34,11 +35,40 @@ export async function getMediaSizes(hashes: string[]): Promise<MediaSizes> {
   return new Map(rows.map((r) => [r.hash, { variants: r.variants, width: r.width, height: r.height }]));
 }
 
-/** Posts and pages whose body shows this image, so deleting it can warn first. */
-export async function listPostsUsingMedia(hash: string) {
-  return getDb()
-    .select({ id: posts.id, title: posts.title, type: posts.type })
+export type MediaUser = Pick<Post, 'id' | 'title' | 'type' | 'permalink'> & { editable: boolean };
+
+/**
+ * Posts and pages whose body shows this image, so deleting it can warn first. The viewer sees
+ * by name only what they could read anyway: what they may edit (`mayEdit`, auth.ts's rule) and
+ * what readers can see; other authors' drafts and not-yet-due posts are only counted.
+ */
+export async function listPostsUsingMedia({
+  hash,
+  mayEdit,
+  now = new Date(),
+}: {
+  hash: string;
+  mayEdit: (post: { authorId: number }) => boolean;
+  now?: Date;
+}): Promise<{ named: MediaUser[]; hiddenCount: number }> {
+  const rows = getDb()
+    .select({
+      id: posts.id,
+      title: posts.title,
+      type: posts.type,
+      permalink: posts.permalink,
+      authorId: posts.authorId,
+      visible: sql<number>`(${or(visiblePostFilter(now, 'post'), visiblePostFilter(now, 'page'))})`,
+    })
     .from(posts)
     .where(like(posts.body, `%/media/${hash}%`))
     .all();
+  const named: MediaUser[] = [];
+  let hiddenCount = 0;
+  for (const { authorId, visible, ...post } of rows) {
+    const editable = mayEdit({ authorId });
+    if (editable || visible) named.push({ ...post, editable });
+    else hiddenCount++;
+  }
+  return { named, hiddenCount };
 }

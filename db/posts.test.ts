@@ -5,7 +5,7 @@ import { getDb } from './client';
 import { createComment } from './comments';
 import { listLabelsWithCounts } from './labels';
 import { migrateDatabase } from './migrate';
-import { getPostWithLabelsById, getVisiblePostByPermalink, isVisibleAddress, listVisiblePosts, savePost } from './posts';
+import { countVisiblePosts, getPostWithLabelsById, getVisiblePostByPermalink, isVisibleAddress, listVisiblePosts, savePost } from './posts';
 import { posts } from './schema';
 
 let authorId: number;
@@ -112,5 +112,40 @@ describe('isVisibleAddress', () => {
 
     await savePost({ id: live.id, authorId, title: 'Visible address', body: '<p>x</p>', labels: [], action: 'draft', timeZone: 'UTC' });
     expect(isVisibleAddress(live.permalink!, 'post')).toBe(false);
+  });
+});
+
+describe('label filters (/search/label/A+B and the label feeds)', () => {
+  /** The SQL better-sqlite3 is asked to prepare while `run` runs. */
+  async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const client = getDb().$client;
+    const prepare = client.prepare;
+    const seen: string[] = [];
+    client.prepare = ((source: string) => {
+      seen.push(source);
+      return prepare.call(client, source);
+    }) as typeof client.prepare;
+    try {
+      await run();
+    } finally {
+      client.prepare = prepare;
+    }
+    return seen;
+  }
+  const labelSubqueries = (sql: string) => sql.match(/ in \(select /g)?.length ?? 0;
+
+  it('build one subquery per distinct label, however often a label repeats in the address', async () => {
+    const post = await savePost({ ...base, authorId, title: 'Many labels', body: '<p>x</p>', labels: ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'], publish: true });
+    const repeated = [...Array<string>(40).fill('L1'), 'L2', 'L1'];
+    const [list] = await statementsOf(() => listVisiblePosts({ limit: 10, filter: { labels: repeated } }));
+    expect(labelSubqueries(list!)).toBe(2);
+    const [count] = await statementsOf(() => countVisiblePosts({ labels: repeated }));
+    expect(labelSubqueries(count!)).toBe(2);
+    expect((await listVisiblePosts({ limit: 10, filter: { labels: repeated } })).map((p) => p.id)).toEqual([post.id]);
+  });
+
+  it('combine at most five labels', async () => {
+    const [list] = await statementsOf(() => listVisiblePosts({ limit: 10, filter: { labels: ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'] } }));
+    expect(labelSubqueries(list!)).toBe(5);
   });
 });

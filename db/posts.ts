@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { combineLabels } from '@/lib/label-filter';
 import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
@@ -61,7 +62,7 @@ async function withLabelsAndCounts(rows: SummaryRow[]): Promise<PostSummary[]> {
 }
 
 export type ListFilter = {
-  /** Posts carrying every one of these labels (Blogger's /search/label/A+B). */
+  /** Posts carrying every one of these labels (Blogger's /search/label/A+B); see combineLabels. */
   labels?: string[];
   authorId?: number;
   /** [from, to): an archive page's span. */
@@ -80,7 +81,9 @@ function filterConditions(filter: ListFilter) {
     filter.authorId === undefined ? undefined : eq(posts.authorId, filter.authorId),
     filter.from ? gte(posts.publishedAt, filter.from) : undefined,
     filter.to ? lt(posts.publishedAt, filter.to) : undefined,
-    ...(filter.labels ?? []).map(hasLabel),
+    // Built from the collapsed, capped list whatever the caller passed, so a repeated or endless
+    // label list in an address can never grow the query.
+    ...combineLabels(filter.labels ?? []).labels.map(hasLabel),
   ];
 }
 

@@ -48,6 +48,19 @@ describe('searchPostIds', () => {
     expect(await searchPostIds({ query: '"" ()', limit: 10 })).toBeNull();
   });
 
+  it('runs no full-text query for one-letter words only, and drops them beside longer words', async () => {
+    expect(await searchPostIds({ query: 'a b c d e f g h i j k l', limit: 10 })).toBeNull();
+    const withNoise = await searchPostIds({ query: 'z a zucchini b', limit: 10 });
+    expect(withNoise!.total).toBe((await searchPostIds({ query: 'zucchini', limit: 10 }))!.total);
+  });
+
+  it('finds a lone one-letter word as a whole word only', async () => {
+    const authorId = (await createAuthor({ name: 'Coder', email: 'c@example.com' })).id;
+    const post = await savePost({ authorId, title: 'Pointers in C', body: '<p>Plain C, then C#.</p>', labels: [], publish: true, timeZone: 'UTC' });
+    // Every other post has words starting with c ("chutney", "celeriac"); only this one has the word C.
+    expect((await searchPostIds({ query: 'C#', limit: 10 }))!.hits.map((h) => h.id)).toEqual([post.id]);
+  });
+
   it('reindexes on edit: a renamed post is found by its new title only', async () => {
     const authorId = (await createAuthor({ name: 'Editor', email: 'e@example.com' })).id;
     const post = await savePost({ authorId, title: 'Kohlrabi', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });

@@ -99,6 +99,17 @@ test('search ranks, filters by label, and copes with odd queries', async ({ page
   }
   await page.goto('/search?q=%22%22%22');
   await expect(page.getByText('Please use letters or numbers in your search.')).toBeVisible();
+
+  // Words that would only cost a scan are left out, and the page says which.
+  await page.goto(`/search?q=${encodeURIComponent('a tomato b')}`);
+  await expect(page.getByText('Not searched: a, b — one-letter words are searched only on their own.')).toBeVisible();
+  await expect(page.getByText(/\d+ posts? match(es)? the search for a tomato b\./)).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent('a b c d e f g h i j k l')}`);
+  await expect(page.getByText('Please search for a word of two or more letters.')).toBeVisible();
+  await expect(page.getByText('Not searched: a, b, c, d, e, f, g, h, i, j, k, l — one-letter words are searched only on their own.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Search results' })).toHaveCount(0);
+  await page.goto(`/search?q=${encodeURIComponent('tomato one two three four five six seven eight nine')}`);
+  await expect(page.getByText('Only the first 8 words were searched; left out: eight, nine.')).toBeVisible();
   await page.goto('/search?q=');
   await expect(page.getByText('Type a word or two to search the posts.')).toBeVisible();
 });
@@ -113,6 +124,29 @@ test('unknown labels, archives, pages and authors are 404s; bad paging falls bac
     expect(response?.status(), path).toBe(200);
     await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
   }
+});
+
+test("a post's share card is drawn for visible posts only, and revalidated by its ETag", async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: newestFirst[0]!.title, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newestFirst[0]!.title);
+  const address = (await page.locator('meta[property="og:image"]').getAttribute('content'))!;
+  expect(new URL(address, 'http://blog.test').pathname).toMatch(/^\/\d{4}\/\d{2}\/[^/]+\.html\/share-card\.png$/);
+
+  const card = await request.get(address);
+  expect(card.status()).toBe(200);
+  expect(card.headers()['content-type']).toBe('image/png');
+  expect(card.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const etag = card.headers().etag!;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  expect((await card.body()).subarray(1, 4).toString()).toBe('PNG');
+  expect((await request.get(address, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+
+  // An address that names no post costs a lookup, never a drawing.
+  const unknown = await request.get(new URL(address, 'http://blog.test').pathname.replace(/[^/]+\.html\//, 'no-such-post.html/'));
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(await unknown.text()).toBe('No such post.');
 });
 
 test("Blogger's ?m=1 and ?m=0 redirect to the canonical address", async ({ request }) => {

@@ -10,7 +10,7 @@ import { commentCountLabel } from '@/lib/comments';
 import { formatDateHeader } from '@/lib/dates';
 import { readPaging } from '@/lib/paging';
 import { labelPath } from '@/lib/permalink';
-import { MAX_QUERY_LENGTH, splitHighlights } from '@/lib/search';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearch, splitHighlights } from '@/lib/search';
 import { ListingHeader } from '@/components/listing-header';
 import { PostListing } from '@/components/post-listing';
 import { SearchForm } from '@/components/search-form';
@@ -51,7 +51,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const start = Math.max(0, Math.min(Number.parseInt(one(params.start), 10) || 0, 10_000));
   // The label filter's choices: the sidebar's cached list, not a count over every post per search.
   const labels = (await readThrough('labels', () => listLabelsWithCounts())).map((l) => l.name);
-  const result = query ? await searchPostIds({ query, label, limit: PAGE_SIZE, offset: start }) : null;
+  // What was left out is said on the page, so a reader knows why a word did not count.
+  const parsed = parseSearch(query);
+  const result = parsed.match ? await searchPostIds({ query, label, limit: PAGE_SIZE, offset: start }) : null;
   const hits = result?.hits ?? [];
   const total = result?.total ?? 0;
   const pageOfPosts = await listVisiblePostsByIds(hits.map((h) => h.id));
@@ -67,7 +69,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         {!query
           ? 'Type a word or two to search the posts.'
           : result === null
-            ? 'Please use letters or numbers in your search.'
+            ? parsed.tooShort.length > 0
+              ? 'Please search for a word of two or more letters.'
+              : 'Please use letters or numbers in your search.'
             : (
                 <>
                   {total === 0 ? 'No posts match' : `${total} ${total === 1 ? 'post matches' : 'posts match'}`} the search for{' '}
@@ -81,6 +85,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                 </>
               )}
       </ListingHeader>
+      {parsed.tooShort.length > 0 || parsed.overLimit.length > 0 ? (
+        <div className="-mt-4 mb-6 flex flex-col gap-1 text-sm text-stone-600 dark:text-stone-400">
+          {parsed.tooShort.length > 0 ? (
+            <p>Not searched: {parsed.tooShort.join(', ')} — one-letter words are searched only on their own.</p>
+          ) : null}
+          {parsed.overLimit.length > 0 ? (
+            <p>
+              Only the first {MAX_SEARCH_WORDS} words were searched; left out: {parsed.overLimit.join(', ')}.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div className="mb-8">
         <SearchForm id="search-page-query" query={query} label={label} labels={labels} />
       </div>
