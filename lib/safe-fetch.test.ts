@@ -161,10 +161,11 @@ describe('safeGet against a server on 127.0.0.1', () => {
     expect(host.requests).toEqual([]);
   });
 
-  it('refuses what is not http or https', async () => {
+  it('refuses what is not http or https, and addresses that carry credentials', async () => {
     expect(await refusal('file:///etc/passwd')).toBe('refused: not an http or https address');
     expect(await refusal('ftp://127.0.0.1/x.png')).toBe('refused: not an http or https address');
     expect(await refusal('not a url')).toBe('refused: not an http or https address');
+    expect(await refusal('http://user:secret@127.0.0.1/x.png', { allowHosts: parseAllowedHosts('127.0.0.1') })).toBe('refused: address with a user name or password');
   });
 
   it('fetches from a host the setting allows, by name and port as written', async () => {

@@ -141,8 +141,8 @@ function isAllowed(url: URL, allowed: AllowedHost[]): boolean {
 }
 
 /**
- * What can be known about an address without any traffic: its scheme, and whether an IP
- * literal may be reached. Null means go on; a name is checked again when it resolves.
+ * What can be known about an address without any traffic: its scheme, credentials, and whether
+ * an IP literal may be reached. Null means go on; a name is checked again when it resolves.
  */
 export function urlRefusal(address: string | URL, allowed: AllowedHost[] = []): string | null {
   let url: URL;
@@ -152,6 +152,8 @@ export function urlRefusal(address: string | URL, allowed: AllowedHost[] = []): 
     return NOT_HTTP;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return NOT_HTTP;
+  // Node would send them as a Basic login to whatever host the address names.
+  if (url.username || url.password) return 'refused: address with a user name or password';
   if (isAllowed(url, allowed)) return null;
   const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!net.isIP(literal)) return null;
