@@ -268,6 +268,49 @@ test('copying images brings them into the media library from the old host', asyn
   }
 });
 
+// The e2e server runs with IMPORT_ALLOW_HOSTS=127.0.0.1: that one loopback address stands in for an old blog's image host.
+test('copying images never reaches an address that is not allowed, and a dry run fetches nothing at all', async ({ page }) => {
+  await ensureSignedIn(page);
+  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#0f766e' } }).png().toBuffer();
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const allowed = `http://127.0.0.1:${port}/photos/lighthouse.png`;
+    // Both reach this same server if anything lets them through: by a name that resolves to loopback, and by another loopback address.
+    const byName = `http://localhost:${port}/internal/by-name.png`;
+    const otherLoopback = `http://127.0.0.2:${port}/internal/other-loopback.png`;
+    const slug = unique('lighthouse').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const body = `<p><img src="${allowed}" alt="The lighthouse"></p><p><img src="${byName}" alt="By name"></p><p><img src="${otherLoopback}" alt="Other loopback"></p>`;
+    const file = { name: 'lighthouse.xml', buffer: bloggerFile(slug, unique('Lighthouse'), body) };
+
+    await importFile(page, file, { dryRun: true, copyImages: true });
+    const dry = await finishedReport(page);
+    await expect(dry).toContainText('Would try to copy 2 images into the media library (a dry run fetches none); 1 would be refused');
+    expect(requests, 'a dry run fetches nothing').toEqual([]);
+
+    await importFile(page, file, { copyImages: true });
+    const report = await finishedReport(page);
+    await expect(report).toContainText('Copied 1 image into the media library; 2 could not be copied');
+    await report.getByText('Images not copied: 2').click();
+    // What was refused, and nothing of what the address would have answered.
+    await expect(report.getByRole('listitem').filter({ hasText: byName })).toHaveText(`${byName} — refused: loopback address`);
+    await expect(report.getByRole('listitem').filter({ hasText: otherLoopback })).toHaveText(`${otherLoopback} — refused: loopback address`);
+    expect(requests).toEqual(['/photos/lighthouse.png']);
+
+    await page.goto(`/2016/04/${slug}.html`);
+    await expect(page.getByRole('img', { name: 'The lighthouse' })).toHaveAttribute('src', /^\/media\/[a-f0-9]{64}\.png$/);
+    await expect(page.getByRole('img', { name: 'By name' })).toHaveAttribute('src', byName);
+    await expect(page.getByRole('img', { name: 'Other loopback' })).toHaveAttribute('src', otherLoopback);
+  } finally {
+    server.close();
+  }
+});
+
 test('the whole blog downloads as a Blogger backup, a WordPress file and a SQLite snapshot', async ({ page }) => {
   await ensureSignedIn(page);
   const slug = unique('leaving').toLowerCase().replace(/[^a-z0-9]+/g, '-');

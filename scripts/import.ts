@@ -37,6 +37,8 @@ async function main() {
   closeDb();
   console.log(`${report.dryRun ? 'Checked' : 'Imported'} ${file} into ${databasePath()} (${report.format}, ${report.seconds} s).`);
   for (const line of summariseImport(report)) console.log(`- ${line}`);
+  // The same images and reasons the admin page lists under "Images not copied".
+  for (const { url, reason } of report.images?.failed.slice(0, 50) ?? []) console.log(`  ${url} — ${reason}`);
 }
 
 main().catch((error: unknown) => {

@@ -99,7 +99,8 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
   try {
     const backup = await readBackup(counted(), now);
     report.format = backup.format;
-    const copier = options.copyImages ? new ImageCopier(options.authorId ?? null) : undefined;
+    // A dry run only counts the images: fetching them would already act on the backup's addresses.
+    const copier = options.copyImages ? new ImageCopier(options.authorId ?? null, { dryRun: report.dryRun }) : undefined;
     const labels = new Set<string>();
     const people = new Set<string>();
     const seen = new Set<string>();
@@ -158,7 +159,10 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
     report.found.labels = labels.size;
     report.found.authors = people.size;
     report.skipped = [...skipped.values()];
-    if (copier) report.images = copier.stats;
+    if (copier) {
+      copier.finish();
+      report.images = copier.stats;
+    }
     if (report.found.posts + report.found.pages + report.found.comments === 0) {
       throw new ImportError('The file is a backup, but it holds no posts, pages or comments to import.');
     }

@@ -21,8 +21,12 @@ export function summariseImport(report: ImportReport): string[] {
     );
     lines.push(...a.notes);
   }
-  if (report.images) {
-    lines.push(`Copied ${plural(report.images.copied, 'image')} into the media library${report.images.failed.length ? `; ${report.images.failed.length} could not be copied and stay linked where they were` : ''}.`);
+  const images = report.images;
+  if (images?.wouldCopy !== undefined) {
+    lines.push(`Would try to copy ${plural(images.wouldCopy, 'image')} into the media library (a dry run fetches none)${images.failed.length ? `; ${images.failed.length} would be refused and stay linked where they are` : ''}.`);
+  } else if (images) {
+    lines.push(`Copied ${plural(images.copied, 'image')} into the media library${images.failed.length ? `; ${images.failed.length} could not be copied and stay linked where they were` : ''}.`);
+    if (images.stopped) lines.push(`Stopped copying images: ${images.stopped}.`);
   }
   for (const skip of report.skipped) lines.push(`Skipped ${plural(skip.count, skip.what)}: ${skip.reason}`);
   return lines;
