@@ -164,7 +164,7 @@ export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; 
             className="mt-1 size-4"
           />
           <label htmlFor="settings-trust" className="text-sm">
-            Publish at once when the commenter&apos;s email already has an approved comment
+            Publish at once when the same name and email already have an approved comment
           </label>
         </div>
         <Field
