@@ -9,6 +9,7 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock('next-auth', () => ({
   default: () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }),
   AuthError: class AuthError extends Error {},
+  CredentialsSignin: class CredentialsSignin extends Error {},
 }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
