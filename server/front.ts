@@ -100,22 +100,27 @@ export class Front {
       return;
     }
     const entry = result;
-    const cacheControl = `public, no-cache${this.options.sharedMaxAge > 0 ? `, s-maxage=${this.options.sharedMaxAge}` : ''}`;
     const encoding = chooseEncoding(header(req.headers, 'accept-encoding'), entry);
+    // A page with per-reader values (a comment form) is fresh for each reader: no validator to
+    // reuse an old copy with, and no shared cache may hand one reader's values to another.
+    const cacheControl = entry.personal
+      ? 'private, no-cache'
+      : `public, no-cache${this.options.sharedMaxAge > 0 ? `, s-maxage=${this.options.sharedMaxAge}` : ''}`;
     const common: [string, string][] = [
       ['cache-control', cacheControl],
       ['vary', 'Accept-Encoding'],
       ['x-cache', hit ? 'HIT' : 'MISS'],
     ];
+    if (!entry.personal) common.push(['etag', entry.tag(encoding)]);
     const ifNoneMatch = header(req.headers, 'if-none-match');
-    if (ifNoneMatch && entry.status === 200 && entry.matches(ifNoneMatch)) {
-      res.writeHead(304, [...common, ['etag', entry.tag(encoding)]].flat());
+    if (ifNoneMatch && !entry.personal && entry.status === 200 && entry.matches(ifNoneMatch)) {
+      res.writeHead(304, common.flat());
       res.end();
       return;
     }
     const parts = await entry.body(encoding, getAuthSecret());
     const length = parts.reduce((sum, part) => sum + part.length, 0);
-    const headers: [string, string][] = [...entry.headers, ...common, ['etag', entry.tag(encoding)], ['content-length', String(length)]];
+    const headers: [string, string][] = [...entry.headers, ...common, ['content-length', String(length)]];
     if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
     res.writeHead(entry.status, headers.flat());
     if (req.method === 'HEAD') {
