@@ -1,9 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isVisibleAddress } from '@/db/posts';
-import { readerCacheState } from '@/db/reader-cache';
-import { CACHE_ROOT, SESSION_COOKIE, addressedPost, cacheKey, cachedPath, isCacheableRead, pagingPart } from '@/lib/page-cache';
-import { requestOrigin } from '@/lib/request-origin';
-import { cachedPageSecurityPolicy, checkActionBody, contentSecurityPolicy, createNonce } from '@/lib/security-policy';
+import { SESSION_COOKIE } from '@/lib/page-cache';
+import { checkActionBody, contentSecurityPolicy, createNonce } from '@/lib/security-policy';
 
 function hasBrokenEncoding(pathname: string): boolean {
   try {
@@ -15,11 +12,11 @@ function hasBrokenEncoding(pathname: string): boolean {
 }
 
 /**
- * Jobs done before routing: a fresh CSP nonce for every page rendered live; a clear 400 for a URL with
- * broken %-encoding and a 413 for an oversized server action (Next would answer 500 to both);
- * Blogger's ?m=1 links sent to the canonical URL; a read that is the same for every reader
- * sent to Next's route cache (lib/page-cache.ts); visitors with no session cookie sent from
- * /admin/… to /login. The last is only a convenience: it never decodes or
+ * Jobs done before routing: a fresh CSP nonce for every page rendered (a page kept by the page
+ * cache in front of Next, server/front.ts, keeps the nonce it was rendered with, and its header);
+ * a clear 400 for a URL with broken %-encoding and a 413 for an oversized server action (Next would
+ * answer 500 to both); Blogger's ?m=1 links sent to the canonical URL; visitors with no session
+ * cookie sent from /admin/… to /login. The last is only a convenience: it never decodes or
  * refreshes the session (a refreshed cookie racing a sign-out could sign the author back in);
  * every admin page and action checks the session itself next to the data, and /admin stays
  * open for first-run setup.
@@ -41,14 +38,7 @@ export default function proxy(request: NextRequest) {
     canonical.searchParams.delete('m');
     return NextResponse.redirect(canonical, 301);
   }
-  // The cached copies of the reader routes are reached only through the rewrite below.
-  if (pathname === CACHE_ROOT || pathname.startsWith(`${CACHE_ROOT}/`)) return plain(404, 'Not found.');
-  const cookieNames = request.cookies.getAll().map((c) => c.name);
-  if (isCacheableRead({ method: request.method, pathname, queryNames: [...request.nextUrl.searchParams.keys()], cookieNames })) {
-    const cached = cachedRead(request);
-    if (cached) return cached;
-  }
-  if (pathname.startsWith('/admin/') && !cookieNames.some((name) => SESSION_COOKIE.test(name))) {
+  if (pathname.startsWith('/admin/') && !request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name))) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
@@ -70,36 +60,6 @@ function withPolicy(request: NextRequest, response: NextResponse, policy: string
     response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   }
   return response;
-}
-
-/**
- * Rewrites a read to its cached copy under /cache/<key>; null (render live) if the origin is
- * unusable or the address names no visible post (see addressedPost).
- */
-function cachedRead(request: NextRequest): NextResponse | null {
-  let origin: string;
-  try {
-    origin = new URL(requestOrigin(request.headers)).origin;
-  } catch {
-    return null;
-  }
-  let state: { version: number; dueAt: number };
-  try {
-    const post = addressedPost(request.nextUrl.pathname);
-    if (post && !isVisibleAddress(post.permalink, post.type)) return null;
-    state = readerCacheState();
-  } catch (error) {
-    // A database too busy to answer within its timeout: the live page waits or fails on its own.
-    console.warn(`page cache: ${(error as Error).message}`);
-    return null;
-  }
-  const { searchParams } = request.nextUrl;
-  const path = cachedPath(request.nextUrl.pathname, cacheKey({ ...state, origin, paging: pagingPart(searchParams) }), searchParams.get('q'));
-  if (!path) return null;
-  const target = request.nextUrl.clone();
-  target.pathname = path;
-  const response = NextResponse.rewrite(target);
-  return withPolicy(request, response, cachedPageSecurityPolicy());
 }
 
 export const config = {

@@ -1,18 +1,33 @@
+import cluster from 'node:cluster';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import next from 'next';
-import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from './lib/trusted-proxy';
+import { closeDb } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { getAuthSecret } from '@/lib/auth-secret';
+import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/trusted-proxy';
+import { Front } from '@/server/front';
 
 /**
- * `npm start`: Next's production server behind one step of our own (Next's documented custom-server
- * API). Before Next sees a request, its forwarding headers are rewritten to what can be believed
- * (lib/trusted-proxy.ts, set by TRUST_PROXY), because Next keeps whatever X-Forwarded-For a client
- * sends and has no setting to stop it.
+ * `npm start`. One worker per core (Node's cluster), each running Next's production server (its
+ * documented custom-server API) behind two steps of our own:
+ *  1. forwarding headers rewritten to what can be believed (lib/trusted-proxy.ts, TRUST_PROXY),
+ *     because Next keeps whatever X-Forwarded-For a client sends;
+ *  2. the page cache (server/front.ts): anonymous reads of reader pages answered from memory,
+ *     each rendered by Next once per content version and kept compressed.
+ * The primary process migrates the database, then only starts, watches and stops the workers.
  */
+
 // Whatever the blog writes (database, backups, imports, media) is for this user only.
 process.umask(0o077);
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
+const workers = positiveInteger('WORKERS', availableParallelism());
+const cacheMegabytes = positiveInteger('PAGE_CACHE_MB', 64);
+const sharedMaxAge = positiveInteger('PAGE_CACHE_SHARED_MAX_AGE', 0, { zero: true });
 
 let trust: ProxyTrust;
 try {
@@ -23,13 +38,75 @@ try {
   process.exit(1);
 }
 
-async function main() {
+function positiveInteger(name: string, fallback: number, { zero = false } = {}): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < (zero ? 0 : 1)) {
+    console.error(`${name}=${raw}: expected a whole number${zero ? '' : ' of at least 1'}.`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const exitCode = (signal: 'SIGTERM' | 'SIGINT') => (signal === 'SIGTERM' ? 143 : 130);
+
+async function primary() {
+  // Once, before any worker starts: workers then find nothing to migrate.
+  await migrateDatabase();
+  getAuthSecret();
+  closeDb();
+  let stopping: 'SIGTERM' | 'SIGINT' | null = null;
+  const deaths: number[] = [];
+  let announced = false;
+  cluster.on('listening', () => {
+    if (announced) return;
+    announced = true;
+    console.log(`Blogstead is listening on http://${hostname ?? 'localhost'}:${port} (${workers} workers)`);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode(stopping));
+      return;
+    }
+    // A worker that died is replaced; the others go on serving meanwhile.
+    console.error(`worker ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another`);
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths[0]! < now - 60_000) deaths.shift();
+    if (deaths.length > workers * 5) {
+      console.error('workers keep dying; stopping. See the errors above.');
+      process.exit(1);
+    }
+    cluster.fork();
+  });
+  const stop = (signal: 'SIGTERM' | 'SIGINT') => {
+    if (stopping) return;
+    stopping = signal;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(exitCode(signal)), 35_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  for (let i = 0; i < workers; i++) cluster.fork();
+}
+
+async function worker() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Misses are rendered by Next behind a private socket, read whole, then kept.
+  const socketDir = mkdtempSync(path.join(tmpdir(), 'blogstead-'));
+  const renderSocket = path.join(socketDir, 'render.sock');
+  const inner = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => inner.listen(renderSocket, resolve));
+  process.once('exit', () => rmSync(socketDir, { recursive: true, force: true }));
+
+  const front = new Front({ next: handle, renderSocket, budgetBytes: cacheMegabytes * 1024 * 1024, sharedMaxAge });
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
+    if (front.handle(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error('request failed:', error);
       if (!res.headersSent) {
@@ -39,7 +116,9 @@ async function main() {
       res.end('Something went wrong on our side; please try again.');
     });
   });
-  server.listen(port, hostname, () => console.log(`Blogstead is listening on http://${hostname ?? 'localhost'}:${port}`));
+  server.listen(port, hostname, () => {
+    if (!cluster.isWorker) console.log(`Blogstead is listening on http://${hostname ?? 'localhost'}:${port}`);
+  });
 
   // As `next start` does: stop accepting, finish the requests in flight, then exit with 128 + signal,
   // so the database is closed (instrumentation.ts) and a supervisor sees a clean stop.
@@ -47,14 +126,15 @@ async function main() {
   const stop = (signal: 'SIGTERM' | 'SIGINT') => {
     if (stopping) return;
     stopping = true;
-    const code = signal === 'SIGTERM' ? 143 : 130;
+    const code = exitCode(signal);
     server.close(() => {
+      inner.close();
+      front.close();
       app.close().finally(() => process.exit(code));
     });
     // Keep-alive connections with nothing in flight would hold close() open.
     server.closeIdleConnections();
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
-    idle.unref();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => {
       console.error('shutdown: requests still running after 30 s; exiting anyway.');
       process.exit(code);
@@ -62,9 +142,12 @@ async function main() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // The primary is gone (killed): nothing will route requests here any more.
+  if (cluster.isWorker) process.on('disconnect', () => process.exit(0));
 }
 
-main().catch((error: unknown) => {
+const run = cluster.isPrimary && workers > 1 ? primary : worker;
+run().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

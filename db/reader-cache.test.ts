@@ -6,7 +6,7 @@ import { createComment, setCommentsStatus } from './comments';
 import { listLabelsWithCounts } from './labels';
 import { migrateDatabase } from './migrate';
 import { listPopularPosts, savePost } from './posts';
-import { readThrough, readerCacheState } from './reader-cache';
+import { openReaderStateReader, readThrough } from './reader-cache';
 import { updateSettings } from './settings';
 import { getSettings } from './settings';
 
@@ -76,7 +76,8 @@ describe('readThrough', () => {
   });
 
   it('leaves cached pages alone while a draft is saved or a comment waits for moderation', async () => {
-    const version = () => readerCacheState().version;
+    const reader = openReaderStateReader();
+    const version = () => reader.state().version;
     const start = version();
     const draft = await savePost({ authorId, title: 'Draft', body: '<p>x</p>', labels: ['Drafty'], action: 'draft', timeZone: 'UTC' });
     await savePost({ id: draft.id, authorId, title: 'Draft, again', body: '<p>y</p>', labels: ['Drafty', 'More'], action: 'draft', timeZone: 'UTC' });

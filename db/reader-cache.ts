@@ -1,5 +1,7 @@
 import 'server-only';
+import Database from 'better-sqlite3';
 import { and, eq, gt, inArray, min, sql } from 'drizzle-orm';
+import { databasePath } from '@/lib/config';
 import { getDb, type Db } from './client';
 import { contentVersion, posts } from './schema';
 
@@ -58,21 +60,30 @@ export async function readThrough<T>(key: string, compute: () => Promise<T>): Pr
   return value;
 }
 
-/** For tests and scripts that switch databases. */
-export function clearReaderCache(): void {
-  entries.clear();
-  due = undefined;
-}
-
-let due: { version: number; at: number } | undefined;
-
 /**
  * What a cached reader page depends on beyond its address (see lib/page-cache.ts): the content
- * version and when the next scheduled post becomes due. One indexed read of a one-row table per
- * request; the due time is looked up again only after a write or once it has passed.
+ * version and when the next scheduled post becomes due. For the page cache in front of Next
+ * (server/front.ts), which asks on every request before Next is involved, on a connection of its
+ * own that shares no objects with the app's: one indexed read of a one-row table per request;
+ * the due time is looked up again only after a write or once it has passed.
  */
-export function readerCacheState(now = Date.now()): { version: number; dueAt: number } {
-  const version = currentVersion();
-  if (!due || due.version !== version || now >= due.at) due = { version, at: nextScheduledAt(now) };
-  return { version, dueAt: due.at };
+export function openReaderStateReader(file = databasePath()) {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 1000');
+  const version = sqlite.prepare('select version from content_version where id = 1').pluck();
+  const nextDue = sqlite
+    .prepare("select min(published_at) from posts where type in ('post', 'page') and status = 'scheduled' and published_at > ?")
+    .pluck();
+  let known: { version: number; at: number } | undefined;
+  return {
+    state(now = Date.now()): { version: number; dueAt: number } {
+      const current = (version.get() as number | undefined) ?? 0;
+      if (!known || known.version !== current || now >= known.at) {
+        const at = nextDue.get(now) as number | null;
+        known = { version: current, at: at ?? Number.POSITIVE_INFINITY };
+      }
+      return { version: current, dueAt: known.at };
+    },
+    close: () => sqlite.close(),
+  };
 }

@@ -1,5 +1,6 @@
 /**
- * The Content-Security-Policy every page is sent with. Scripts run only when they carry this
+ * The Content-Security-Policy every page is sent with, cached pages included (a cached page is
+ * sent with the nonce it was rendered with, and a new render makes a new one). Scripts run only when they carry this
  * response's nonce (Next.js adds it to its own scripts; the root layout to its theme script) or
  * are loaded by such a script ('strict-dynamic'); an injected <script>, event handler or
  * javascript: URL has no nonce and never runs. Styles and images stay open: post bodies link
@@ -8,18 +9,6 @@
 export function contentSecurityPolicy(nonce: string, { development = false } = {}): string {
   // React rebuilds server error stacks with eval in development only.
   return policy(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`);
-}
-
-/**
- * The policy of a reader page served from Next's route cache (lib/page-cache.ts). The same bytes
- * go to every reader, so they cannot carry a per-response nonce, and Next writes each page's
- * data as inline scripts that differ per page, so no fixed hash list fits either: inline scripts
- * are allowed, scripts from other origins are not. Against markup injected into a post, the
- * sanitiser is the defence on these pages (tested alone by e2e/xss-corpus.spec.ts with the
- * policy switched off); signed-in authors, admin pages and the sign-in page keep the nonce.
- */
-export function cachedPageSecurityPolicy(): string {
-  return policy("script-src 'self' 'unsafe-inline'");
 }
 
 function policy(scriptSrc: string): string {

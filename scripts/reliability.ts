@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { savePost } from '@/db/posts';
  *  3. The backup serves as a working blog.
  *  4. Ten times: SIGKILL at a random moment under load, integrity_check, restart: every
  *     comment acknowledged before the kill is there, once.
+ *  5. One worker killed under load: the others keep serving, and it is replaced.
  * Exits 1 with the reason on the first broken promise; prints the measured numbers.
  */
 
@@ -41,7 +42,7 @@ const liveServers = new Set<ChildProcess>();
 async function startServer(database: string, port: number): Promise<Server> {
   const child = spawn(process.execPath, ['dist/server.js'], {
     // Comments come from many addresses, told by X-Forwarded-For from loopback, as behind a proxy.
-    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', WORKERS: '2', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -268,6 +269,56 @@ async function gracefulShutdown(form: Form) {
   console.log(`SIGTERM: the request in flight completed (201), exit code 143 ${Math.round(ms)} ms after the signal, database closed cleanly.`);
 }
 
+/** The worker processes of a server started by `npm start` (children of its primary). */
+function workerPids(primary: number): number[] {
+  try {
+    return readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function workerDeath(server: Server, permalink: string) {
+  const before = workerPids(server.child.pid!);
+  check(before.length >= 2, `expected at least two workers, found ${before.length}`);
+  const victim = before[0]!;
+  let ok = 0;
+  let failed = 0;
+  const deadline = performance.now() + 4_000;
+  // A connection handed to the worker just as it died may never be answered: give up on it after 5 s.
+  const read = () =>
+    Promise.race([request(PORT, 'GET', permalink), sleep(5_000).then(() => null)]).catch(() => null);
+  const readers = Array.from({ length: 16 }, async () => {
+    while (performance.now() < deadline) {
+      const answer = await read();
+      if (answer?.status === 200) ok++;
+      else failed++;
+    }
+  });
+  await sleep(1_000);
+  const okBefore = ok;
+  process.kill(victim, 'SIGKILL');
+  const killedAt = performance.now();
+  await Promise.all(readers);
+  const replacedWithin = await (async () => {
+    for (;;) {
+      const now = workerPids(server.child.pid!);
+      if (now.length === before.length && !now.includes(victim)) return performance.now() - killedAt;
+      if (performance.now() - killedAt > 30_000) throw new Broken(`the killed worker was not replaced (workers now: ${now.join(', ')})`);
+      await sleep(50);
+    }
+  })();
+  // Only requests the dead worker was answering can fail: at most one per reader.
+  check(failed <= 16, `${failed} reads failed when one worker died; only those in flight on it may`);
+  check(ok - okBefore >= 16, `the other workers served only ${ok - okBefore} reads in the 3 s after one died`);
+  const after = await Promise.all(Array.from({ length: 40 }, read));
+  check(after.every((answer) => answer?.status === 200), 'reads failed after the worker was replaced');
+  console.log(
+    `Worker death: ${ok} reads served and ${failed} cut off while one of ${before.length} workers was killed; ` +
+      `replaced in ${Math.round(replacedWithin)} ms; 40 reads after it all answered 200.`,
+  );
+}
+
 async function main() {
   check(existsSync('.next/BUILD_ID'), 'no production build in .next: run `npm run test:e2e` (or `npm run build`) first');
   mkdirSync(path.dirname(dbPath), { recursive: true });
@@ -351,6 +402,11 @@ async function main() {
     killStats.push(`${killAfter} ms/${result.acknowledged.size} acked`);
   }
   console.log(`SIGKILL x${KILL_ROUNDS} (kill time/comments acknowledged that round): ${killStats.join(', ')}; integrity_check ok and every acknowledged comment present after each restart.`);
+
+  // Phase 5: a worker dies under load; the others go on serving and it is replaced.
+  server = await startServer(dbPath, PORT);
+  await workerDeath(server, form.permalink);
+  await stop(server, 'SIGTERM');
   console.log(`Reliability checks passed in ${((performance.now() - totalStarted) / 1000).toFixed(1)} s.`);
 }
 

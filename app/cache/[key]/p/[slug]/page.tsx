@@ -1,2 +1,0 @@
-export { default, generateMetadata } from '@/app/(site)/p/[slug]/page';
-export const dynamic = 'force-static';
