@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databasePath } from '@/lib/config';
-import { createAuthor } from './authors';
+import { bumpSessionVersion, createAuthor, disableAuthorById, enableAuthorById, updateAuthorPassword, updateAuthorProfile } from './authors';
 import { createComment, setCommentsStatus } from './comments';
 import { listLabelsWithCounts } from './labels';
 import { migrateDatabase } from './migrate';
@@ -94,5 +94,20 @@ describe('readThrough', () => {
     const beforeDraftEdit = version();
     await savePost({ id: draft.id, authorId, title: 'Draft, third', body: '<p>z</p>', labels: ['Drafty', 'More'], action: 'draft', timeZone: 'UTC' });
     expect(version()).toBe(beforeDraftEdit);
+  });
+
+  it('leaves cached pages alone when an author signs out, changes a password or is disabled, not when their byline changes', async () => {
+    const reader = openReaderStateReader();
+    const version = () => reader.state().version;
+    const writer = (await createAuthor({ name: 'Quiet Writer', email: 'quiet@example.org' })).id;
+    const start = version();
+    await bumpSessionVersion(writer);
+    await updateAuthorPassword({ id: writer, passwordHash: 'another hash' });
+    await disableAuthorById({ id: writer });
+    await enableAuthorById({ id: writer });
+    expect(version()).toBe(start);
+    await updateAuthorProfile({ id: writer, name: 'Loud Writer', bio: 'Now with a bio.' });
+    expect(version()).toBeGreaterThan(start);
+    reader.close();
   });
 });
