@@ -109,3 +109,27 @@ export async function crawl({ baseUrl, paths, concurrency, pid }: { baseUrl: str
     cpuMsPerPage: latencies.length > 0 ? cpuUsed / latencies.length : Number.NaN,
   };
 }
+
+export type RawPage = { status: number; body: Buffer; contentType: string; xCache: string | null; nextCache: string | null };
+
+/** One anonymous request with no Accept-Encoding, as wrk sends them: the exact bytes a load run gets. */
+export function fetchRaw(url: string): Promise<RawPage> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: 60_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          contentType: res.headers['content-type'] ?? 'application/octet-stream',
+          xCache: (res.headers['x-cache'] as string | undefined) ?? null,
+          nextCache: (res.headers['x-nextjs-cache'] as string | undefined) ?? null,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url} timed out after 60 s`)));
+    req.on('error', reject);
+  });
+}
