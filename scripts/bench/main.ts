@@ -382,7 +382,7 @@ async function main() {
         p99: postRow.app.p99,
         cpuMsPerRequest: postRow.app.cpuMsPerRequest,
       },
-      crawl: { p50: missCrawl.p50, cpuMsPerPage: missCrawl.cpuMsPerPage },
+      crawl: { pages: missCrawl.pages, p50: missCrawl.p50, cpuMsPerPage: missCrawl.cpuMsPerPage },
       newSearch: { p50: newSearches.p50 },
       growth: costGrowth.map((g) => ({ connections: g.connections, post: g.post.ratio, home: g.home.ratio })),
       rssPerWorkerMb: Math.max(...[...memory.large.perProcess, ...memory.small.perProcess].map((p) => p.peakMb)),

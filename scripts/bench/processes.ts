@@ -126,7 +126,8 @@ export function loadAverage(): number[] {
 /** Other builds, servers and browser test runs on this machine, which would skew the figures. */
 export function otherHeavyProcesses(ownPids: number[] = []): string[] {
   const own = new Set(ownPids.flatMap((p) => processTree(p)));
-  own.add(process.pid);
+  // The bench's own ancestors (npm run bench, tsx) match the pattern too.
+  for (let p: number | null = process.pid; p !== null && p > 1 && !own.has(p); p = parentOf(p)) own.add(p);
   const found: string[] = [];
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     if (own.has(Number(d))) continue;

@@ -3,7 +3,7 @@ import { cacheLabel, evaluateTargets, formatTargetLine, median, summariseAlterna
 
 const good: TargetInputs = {
   postHit: { connections: 50, answered: 'HIT', vsNginx: 0.35, p99: 20, cpuMsPerRequest: 0.2 },
-  crawl: { p50: 30, cpuMsPerPage: 12 },
+  crawl: { pages: 1000, p50: 30, cpuMsPerPage: 12 },
   newSearch: { p50: 25 },
   growth: [{ connections: 50, post: 1.05, home: 1.2 }],
   rssPerWorkerMb: 180,
@@ -56,6 +56,10 @@ describe('evaluateTargets', () => {
     expect(lines.filter((l) => !l.pass).map((l) => l.label)).toEqual([]);
   });
 
+  it('names the number of posts the crawl really requested', () => {
+    expect(byLabel({ ...good, crawl: { pages: 100, p50: 30, cpuMsPerPage: 12 } }, /crawl/)[0]!.label).toMatch(/\b100 old posts/);
+  });
+
   it('holds the ratio to nginx at ≥ 0.1, with the stretch at 0.3 reported beside it', () => {
     const at = (vsNginx: number) => byLabel({ ...good, postHit: { ...good.postHit!, vsNginx } }, /nginx/)[0]!;
     expect(at(0.1).pass).toBe(true);
@@ -67,7 +71,7 @@ describe('evaluateTargets', () => {
   it('is strict where the issue says "under": p99 of exactly 50 ms misses', () => {
     expect(byLabel({ ...good, postHit: { ...good.postHit!, p99: 50 } }, /p99/)[0]!.pass).toBe(false);
     expect(byLabel({ ...good, postHit: { ...good.postHit!, cpuMsPerRequest: 0.31 } }, /CPU per hit/)[0]!.pass).toBe(false);
-    expect(byLabel({ ...good, crawl: { p50: 49, cpuMsPerPage: 20 } }, /crawl.*CPU/)[0]!.pass).toBe(false);
+    expect(byLabel({ ...good, crawl: { pages: 1000, p50: 49, cpuMsPerPage: 20 } }, /crawl.*CPU/)[0]!.pass).toBe(false);
     expect(byLabel({ ...good, newSearch: { p50: 51 } }, /search/)[0]!.pass).toBe(false);
     expect(byLabel({ ...good, rssPerWorkerMb: 250 }, /RSS/)[0]!.pass).toBe(false);
   });
