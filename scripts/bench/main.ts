@@ -315,6 +315,8 @@ async function main() {
     const nginxWorkers = process.env.WORKERS ? Math.max(1, Number(process.env.WORKERS)) : ('auto' as const);
     const nginx = await startNginx({ port: PORTS.nginx, workers: nginxWorkers, pages: snapshots });
     servers.push(nginx);
+    largeMemory.mark('started');
+    smallMemory.mark('started');
     const cases: Case[] = plan.map((c, i) => ({ ...c, nginxPath: snapshots[i]!.location }));
     await load(`${nginx.url}${cases[0]!.nginxPath}`, 10, 1);
 
@@ -323,15 +325,19 @@ async function main() {
     );
     const rows: Row[] = [];
     for (const c of cases) rows.push(...(await measureCase(c, nginx, opts)));
+    largeMemory.mark('hit runs');
+    smallMemory.mark('hit runs');
 
     await waitForIdle(large.pid);
     console.log(`Miss crawl: ${crawlPaths.length} old posts of the large blog, each once…`);
     const missCrawl = await crawl({ baseUrl: large.url, paths: crawlPaths, concurrency: opts.crawlConcurrency, pid: large.pid });
     console.log(`  ${describeCrawl('crawl', missCrawl)}`);
+    largeMemory.mark('miss crawl');
     await waitForIdle(large.pid);
     console.log(`New searches: ${searchPaths.length} distinct queries on the large blog, each once…`);
     const newSearches = await crawl({ baseUrl: large.url, paths: searchPaths, concurrency: opts.crawlConcurrency, pid: large.pid });
     console.log(`  ${describeCrawl('searches', newSearches)}`);
+    largeMemory.mark('new searches');
     await waitForIdle(large.pid);
 
     console.log(`Comments: ${opts.writers} concurrent writers for ${Math.max(opts.duration, 2)} s…`);

@@ -66,6 +66,8 @@ export type TreeMemory = {
   peakTogetherMb: number;
   /** Each process's own peak (VmHWM), highest first: the master and its workers. */
   perProcess: { pid: number; peakMb: number }[];
+  /** The peak together so far at named points of the run, to tell which phase made it grow. */
+  marks: { label: string; peakTogetherMb: number }[];
 };
 
 /**
@@ -73,8 +75,9 @@ export type TreeMemory = {
  * and go, and their peaks need not coincide, so neither one reading nor a sum of peaks is the
  * figure for "all workers together".
  */
-export function sampleTreeMemory(pid: number, intervalMs = 500): { stop: () => TreeMemory } {
+export function sampleTreeMemory(pid: number, intervalMs = 500): { mark: (label: string) => void; stop: () => TreeMemory } {
   let peakTogether = 0;
+  const marks: TreeMemory['marks'] = [];
   const peaks = new Map<number, number>();
   const sample = () => {
     let together = 0;
@@ -90,10 +93,15 @@ export function sampleTreeMemory(pid: number, intervalMs = 500): { stop: () => T
   const timer = setInterval(sample, intervalMs);
   timer.unref();
   return {
+    mark: (label) => {
+      sample();
+      marks.push({ label, peakTogetherMb: peakTogether });
+    },
     stop: () => {
       sample();
       clearInterval(timer);
       return {
+        marks,
         peakTogetherMb: peakTogether,
         perProcess: [...peaks].map(([p, peakMb]) => ({ pid: p, peakMb })).sort((a, b) => b.peakMb - a.peakMb),
       };

@@ -98,7 +98,10 @@ export function printReport(r: Printable): void {
   console.log('\nMemory (peak RSS of each server\'s process tree, sampled every 0.5 s; per process from VmHWM):');
   for (const blog of ['large', 'small'] as const) {
     const m = r.memory[blog];
-    console.log(`  ${blog} blog: ${m.perProcess.length} process${m.perProcess.length === 1 ? '' : 'es'}, ${fixed(m.peakTogetherMb, 0)} MB together; per process ${m.perProcess.map((p) => `${fixed(p.peakMb, 0)} MB`).join(', ')}`);
+    const phases = m.marks.map((k) => `${fixed(k.peakTogetherMb, 0)} after ${k.label}`).join(', ');
+    console.log(
+      `  ${blog} blog: ${m.perProcess.length} process${m.perProcess.length === 1 ? '' : 'es'}, ${fixed(m.peakTogetherMb, 0)} MB together (${phases}, ${fixed(m.peakTogetherMb, 0)} at the end); per process ${m.perProcess.map((p) => `${fixed(p.peakMb, 0)} MB`).join(', ')}`,
+    );
   }
   console.log('\nCost growth (p50 of the same page, 100,000-post blog ÷ 100-post blog):');
   for (const g of r.costGrowth) {
