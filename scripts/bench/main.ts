@@ -315,8 +315,8 @@ async function main() {
     const nginxWorkers = process.env.WORKERS ? Math.max(1, Number(process.env.WORKERS)) : ('auto' as const);
     const nginx = await startNginx({ port: PORTS.nginx, workers: nginxWorkers, pages: snapshots });
     servers.push(nginx);
-    largeMemory.mark('started');
-    smallMemory.mark('started');
+    largeMemory.mark('start');
+    smallMemory.mark('start');
     const cases: Case[] = plan.map((c, i) => ({ ...c, nginxPath: snapshots[i]!.location }));
     await load(`${nginx.url}${cases[0]!.nginxPath}`, 10, 1);
 

@@ -95,12 +95,12 @@ export function printReport(r: Printable): void {
       `\n${label}: ${c.pages} requests, ${c.concurrency} at a time, ${c.seconds.toFixed(1)} s; p50 ${fixed(c.p50, 1)} ms, p99 ${fixed(c.p99, 1)} ms, max ${fixed(c.max, 0)} ms; CPU ${fixed(c.cpuMsPerPage, 1)} ms per request; status ${counts(c.byStatus)}; X-Cache ${counts(c.byXCache)}.`,
     );
   }
-  console.log('\nMemory (peak RSS of each server\'s process tree, sampled every 0.5 s; per process from VmHWM):');
+  console.log('\nMemory (peak RSS of each server\'s process tree, sampled every 0.5 s, in MB; per process from VmHWM):');
   for (const blog of ['large', 'small'] as const) {
     const m = r.memory[blog];
-    const phases = m.marks.map((k) => `${fixed(k.peakTogetherMb, 0)} after ${k.label}`).join(', ');
+    const phases = [...m.marks.map((k) => `${k.label} ${fixed(k.peakTogetherMb, 0)}`), `end ${fixed(m.peakTogetherMb, 0)}`].join(', ');
     console.log(
-      `  ${blog} blog: ${m.perProcess.length} process${m.perProcess.length === 1 ? '' : 'es'}, ${fixed(m.peakTogetherMb, 0)} MB together (${phases}, ${fixed(m.peakTogetherMb, 0)} at the end); per process ${m.perProcess.map((p) => `${fixed(p.peakMb, 0)} MB`).join(', ')}`,
+      `  ${blog} blog: ${m.perProcess.length} process${m.perProcess.length === 1 ? '' : 'es'}, ${fixed(m.peakTogetherMb, 0)} MB together (peak so far at each phase: ${phases}); per process ${m.perProcess.map((p) => `${fixed(p.peakMb, 0)} MB`).join(', ')}`,
     );
   }
   console.log('\nCost growth (p50 of the same page, 100,000-post blog ÷ 100-post blog):');
