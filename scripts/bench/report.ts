@@ -106,7 +106,7 @@ export function printReport(r: Printable): void {
   console.log('\nCost growth (p50 of the same page, 100,000-post blog ÷ 100-post blog):');
   for (const g of r.costGrowth) {
     console.log(
-      `  ${g.connections} connections: post page ${fixed(g.post.large, 1)} / ${fixed(g.post.small, 1)} ms = ${fixed(g.post.ratio, 2)}×; home page ${fixed(g.home.large, 1)} / ${fixed(g.home.small, 1)} ms = ${fixed(g.home.ratio, 2)}×`,
+      `  ${g.connections} connections: post page ${fixed(g.post.large, 1)} / ${fixed(g.post.small, 1)} ms = ${fixed(g.post.ratio, 3)}×; home page ${fixed(g.home.large, 1)} / ${fixed(g.home.small, 1)} ms = ${fixed(g.home.ratio, 3)}×`,
     );
   }
   const c = r.comments;

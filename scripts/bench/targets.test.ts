@@ -81,6 +81,12 @@ describe('evaluateTargets', () => {
     expect(lines.map((l) => l.pass)).toEqual([true, true, false, true]);
   });
 
+  it('never prints a miss with a value that reads as the limit itself', () => {
+    // 215.0 / 178.8 ms: just over 1.2×, which two decimals would print as "1.20×".
+    const line = byLabel({ ...good, growth: [{ connections: 50, post: 1, home: 215.0 / 178.8 }] }, /home/)[0]!;
+    expect(formatTargetLine(line)).toMatch(/^miss .*: 1\.202×/);
+  });
+
   it('counts a figure that was not measured as a miss, and says why', () => {
     const lines = evaluateTargets({ ...good, crawl: undefined, newSearch: { p50: Number.NaN } });
     const crawl = lines.filter((l) => /crawl/.test(l.label));

@@ -93,7 +93,8 @@ export function evaluateTargets(t: TargetInputs): TargetLine[] {
   return lines;
 }
 
-const show = (n: number, unit: string) => (unit === '×' ? `${n < 1 ? n.toFixed(3) : n.toFixed(2)}×` : `${n < 1 ? n.toFixed(2) : n.toFixed(1)} ${unit}`);
+// Three decimals for ratios: 1.2025× printed as "1.20×" would read as a pass.
+const show = (n: number, unit: string) => (unit === '×' ? `${n.toFixed(3)}×` : `${n < 1 ? n.toFixed(2) : n.toFixed(1)} ${unit}`);
 const OP = { '>=': '≥', '<': '<', '<=': '≤' } as const;
 
 export function formatTargetLine(l: TargetLine): string {
