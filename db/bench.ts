@@ -61,6 +61,8 @@ const TOPICAL = (
   'engine locomotive tram canal lock barge windmill watermill forge anvil blacksmith saddle stable orchard vineyard ' +
   'cellar vintage cider brewing yeast fermentation pickle jam marmalade preserve larder pantry allotment scarecrow'
 ).split(' ');
+/** The generator's topical words, most frequent first: what the bench's new searches look for. */
+export const BENCH_TOPICAL_WORDS: readonly string[] = TOPICAL;
 const FIRST = 'Anna Ben Clara David Elena Farid Grace Hugo Ines Jonas Kiri Luca Maya Nils Olga Pedro Quinn Rosa Sam Tove Uma Viktor Wen Ximena Yusuf Zoe'.split(' ');
 const LAST = 'Adams Berg Costa Dubois Eriksen Fischer Garcia Haas Ito Jensen Kowalski Lopez Moreau Novak Okafor Petrov Quint Rossi Silva Tanaka Underhill Varga Weber Young Zimmer'.split(' ');
 
@@ -437,6 +439,18 @@ export function findBenchTargets(file: string, { pageNumber, searchWord }: { pag
       searchHits: hits,
       writerPostIds,
     };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Every published post's address, newest first, for the bench's miss crawl to pick old posts from. */
+export function listBenchPostPermalinks(file: string): string[] {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return (
+      sqlite.prepare(`select permalink from posts where type = 'post' and status = 'published' order by published_at desc, id desc`).all() as { permalink: string }[]
+    ).map((r) => r.permalink);
   } finally {
     sqlite.close();
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Clock ticks per second of /proc/PID/stat's utime and stime (100 almost everywhere). */
@@ -61,40 +61,52 @@ export function memoryMb(pid: number): { peak: number; current: number } {
   return { peak: kb('VmHWM') / 1024, current: kb('VmRSS') / 1024 };
 }
 
+export type TreeMemory = {
+  /** The most the whole tree held at once (sum of VmRSS), sampled. */
+  peakTogetherMb: number;
+  /** Each process's own peak (VmHWM), highest first: the master and its workers. */
+  perProcess: { pid: number; peakMb: number }[];
+  /** The peak together so far at named points of the run, to tell which phase made it grow. */
+  marks: { label: string; peakTogetherMb: number }[];
+};
+
 /**
- * The process listening on `port`, looked up in /proc/net/tcp{,6} (socket inode) and then in
- * the file descriptors of `root`'s process tree: `next start` may serve from a child of the
- * process we spawned, and that child is the one whose CPU and memory count.
+ * Samples the memory of `pid`'s process tree every `intervalMs` until `stop()`: workers may come
+ * and go, and their peaks need not coincide, so neither one reading nor a sum of peaks is the
+ * figure for "all workers together".
  */
-export function listenerPid(port: number, root: number): number | null {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of (readProc(table) ?? '').split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      // local_address is HEXIP:HEXPORT; state 0A is LISTEN; inode is column 9.
-      if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(cols[9]!);
+export function sampleTreeMemory(pid: number, intervalMs = 500): { mark: (label: string) => void; stop: () => TreeMemory } {
+  let peakTogether = 0;
+  const marks: TreeMemory['marks'] = [];
+  const peaks = new Map<number, number>();
+  const sample = () => {
+    let together = 0;
+    for (const p of processTree(pid)) {
+      const m = memoryMb(p);
+      if (m.peak === 0) continue;
+      together += m.current;
+      peaks.set(p, Math.max(peaks.get(p) ?? 0, m.peak));
     }
-  }
-  if (inodes.size === 0) return null;
-  for (const pid of processTree(root)) {
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-        if (inode && inodes.has(inode)) return pid;
-      } catch {
-        // The descriptor closed while we looked.
-      }
-    }
-  }
-  return null;
+    peakTogether = Math.max(peakTogether, together);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return {
+    mark: (label) => {
+      sample();
+      marks.push({ label, peakTogetherMb: peakTogether });
+    },
+    stop: () => {
+      sample();
+      clearInterval(timer);
+      return {
+        marks,
+        peakTogetherMb: peakTogether,
+        perProcess: [...peaks].map(([p, peakMb]) => ({ pid: p, peakMb })).sort((a, b) => b.peakMb - a.peakMb),
+      };
+    },
+  };
 }
 
 /**
@@ -122,12 +134,13 @@ export function loadAverage(): number[] {
 /** Other builds, servers and browser test runs on this machine, which would skew the figures. */
 export function otherHeavyProcesses(ownPids: number[] = []): string[] {
   const own = new Set(ownPids.flatMap((p) => processTree(p)));
-  own.add(process.pid);
+  // The bench's own ancestors (npm run bench, tsx) match the pattern too.
+  for (let p: number | null = process.pid; p !== null && p > 1 && !own.has(p); p = parentOf(p)) own.add(p);
   const found: string[] = [];
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     if (own.has(Number(d))) continue;
     const cmd = (readProc(`/proc/${d}/cmdline`) ?? '').replaceAll('\0', ' ').trim();
-    if (/next (build|start)|next-server|playwright test|lighthouse/.test(cmd)) found.push(`${d} ${cmd.slice(0, 100)}`);
+    if (/next (build|start)|next-server|dist\/server\.js|playwright test|lighthouse|scripts\/(bench|reliability)|\bnginx\b|\bwrk\b/.test(cmd)) found.push(`${d} ${cmd.slice(0, 100)}`);
   }
   return found;
 }
@@ -193,31 +206,8 @@ export async function startNextServer({ name, port, database }: { name: string; 
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${log.join('')}`);
   }
-  const pid = listenerPid(port, child.pid!) ?? child.pid!;
-  return { name, port, child, pid, url, stop: stopper(child) };
-}
-
-/**
- * The practical limit: a plain node:http server answering every request with one page held in
- * memory, with the same content type. It runs in its own process so it has a core of its own
- * like the app, and its CPU and memory can be read the same way.
- */
-export async function startStaticServer({ port, html, contentType, dir }: { port: number; html: string; contentType: string; dir: string }): Promise<Server> {
-  const file = path.join(dir, 'static-page.html');
-  writeFileSync(file, html);
-  const code = `
-    const http = require('node:http');
-    const body = require('node:fs').readFileSync(process.env.BENCH_FILE);
-    const headers = { 'content-type': process.env.BENCH_TYPE, 'content-length': body.length };
-    http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(Number(process.env.BENCH_PORT), '127.0.0.1');
-  `;
-  const child = spawn(process.execPath, ['-e', code], {
-    env: { ...process.env, BENCH_FILE: file, BENCH_TYPE: contentType, BENCH_PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(url, child, 10_000);
-  return { name: 'static file', port, child, pid: child.pid!, url, stop: stopper(child) };
+  // The spawned process is the root of every worker it forks: CPU and memory are summed over its tree.
+  return { name, port, child, pid: child.pid!, url, stop: stopper(child) };
 }
 
 /** Builds the app unless a build is there; never starts a second build next to a running one. */
