@@ -111,6 +111,16 @@ test('each reader of a cached page gets their own form: a quick comment is held,
   await resender!.goto(permalink);
   await expect(resender!.getByText('Sent twice, stored once.')).toHaveCount(1);
   await expect(resender!.getByText('Sent the moment the page opened.')).toHaveCount(0);
+
+  // Once the author approves the held one, the next reader of the cached page sees it.
+  const author = await browser.newPage();
+  await signIn(author);
+  await author.goto('/admin/comments');
+  await author.getByRole('listitem', { name: 'Comment by Speedy Sam' }).getByRole('button', { name: 'Approve' }).click();
+  await expect(author.getByText('1 comment approved.')).toBeVisible();
+  await author.close();
+  await resender!.goto(permalink);
+  await expect(resender!.getByText('Sent the moment the page opened.')).toBeVisible();
   for (const c of contexts) await c.close();
 });
 
