@@ -28,7 +28,7 @@ import {
   waitForIdle,
   type Server,
 } from './processes';
-import { printReport, type Row } from './report';
+import { printComments, printReport, type Row } from './report';
 import { measurePageWeight } from './weight';
 import { runCommentWriters } from './writers';
 
@@ -51,6 +51,7 @@ const HELP = `npm run bench -- [options]
   --page N          the archive page loaded (default 500)
   --quick           a fast smoke run: 2,000 posts, 20,000 comments, 1 s runs
   --no-lighthouse   skip Lighthouse
+  --only writers    only the comment writers, on the large blog (no page loads, weight or Lighthouse)
   --help            this text`;
 
 function options() {
@@ -67,6 +68,7 @@ function options() {
       page: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,6 +82,7 @@ function options() {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, not "${value}"`);
     return n;
   };
+  if (values.only !== undefined && values.only !== 'writers') throw new Error(`--only takes "writers", not "${values.only}"`);
   const quick = values.quick;
   const posts = Math.round(num(values.posts, quick ? 2_000 : 100_000, 'posts'));
   const large: BenchBlogShape = {
@@ -107,6 +110,7 @@ function options() {
     search: values.search ?? 'marmalade',
     page: Math.max(2, Math.round(num(values.page, 500, 'page'))),
     lighthouse: !values['no-lighthouse'],
+    onlyWriters: values.only === 'writers',
     quick,
   };
 }
@@ -152,6 +156,71 @@ async function measure(c: Case, connections: number, seconds: number, staticRps:
   };
 }
 
+/**
+ * The comment writers against `server`, with the server's CPU time over the run (its whole process
+ * tree, so cluster workers count too) and each acknowledged comment looked up in the database.
+ */
+async function measureWriters(server: Server, database: string, targets: BenchTargets, opts: { writers: number; duration: number }) {
+  const seconds = Math.max(opts.duration, 2);
+  console.log(`Comments: ${opts.writers} concurrent writers for ${seconds} s…`);
+  await waitForIdle(server.pid);
+  const cpuBefore = processTree(server.pid).reduce((a, p) => a + cpuMs(p), 0);
+  const writers = await runCommentWriters({
+    baseUrl: server.url,
+    postPath: targets.post.permalink,
+    postIds: targets.writerPostIds,
+    writers: opts.writers,
+    seconds,
+  });
+  const serverCpuMs = processTree(server.pid).reduce((a, p) => a + cpuMs(p), 0) - cpuBefore;
+  const stored = countStoredBenchComments(database, writers.acceptedKeys);
+  return {
+    ...writers,
+    acceptedKeys: undefined,
+    serverCpuMs,
+    cpuMsPerComment: writers.accepted > 0 ? serverCpuMs / writers.accepted : Number.NaN,
+    storedOnce: stored.stored - stored.duplicates,
+    ...stored,
+  };
+}
+
+/** `--only writers`: the large blog's server and the comment writers, nothing else. */
+async function writersOnly(opts: ReturnType<typeof options>, startedAt: Date, info: ReturnType<typeof machine>, busy: string[]) {
+  const largeSeed = await seed('large', opts.large);
+  const targets = findBenchTargets(largeSeed.file, { pageNumber: opts.page, searchWord: opts.search });
+  const loadBefore = loadAverage();
+  const large = await startNextServer({ name: 'large blog', port: PORTS.large, database: largeSeed.file });
+  process.once('SIGINT', () => {
+    large.child.kill('SIGKILL');
+    process.exit(130);
+  });
+  let comments: Awaited<ReturnType<typeof measureWriters>>;
+  try {
+    // The post page is rendered once first, as a reader would have it before commenting.
+    await warm(`${large.url}${targets.post.permalink}`, 1);
+    comments = await measureWriters(large, largeSeed.file, targets, opts);
+  } finally {
+    await large.stop();
+  }
+  const removed = deleteBenchWriterComments(largeSeed.file);
+  const result = {
+    date: startedAt.toISOString(),
+    machine: info,
+    loadAverage: { before: loadBefore, after: loadAverage() },
+    otherProcessesAtStart: busy,
+    only: 'writers',
+    options: { duration: opts.duration, writers: opts.writers },
+    seed: { large: { shape: opts.large, reused: largeSeed.reused, seconds: largeSeed.seconds } },
+    comments: { ...comments, removedAfterwards: removed },
+  };
+  printComments(result.comments);
+  console.log(`Load average ${result.loadAverage.before.join(' ')} before, ${result.loadAverage.after.join(' ')} after.`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, `${startedAt.toISOString().replaceAll(':', '-')}-writers.json`);
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nWritten to ${out}`);
+}
+
 function machine() {
   const git = (() => {
     try {
@@ -182,6 +251,7 @@ async function main() {
   console.log(build === 'existing' ? 'Build: using the existing .next build (delete .next to rebuild)' : 'Build: built with `npm run build`');
 
   mkdirSync(DATA_DIR, { recursive: true });
+  if (opts.onlyWriters) return writersOnly(opts, startedAt, info, busy);
   const largeSeed = await seed('large', opts.large);
   const smallSeed = await seed('small', opts.small);
   const largeTargets = findBenchTargets(largeSeed.file, { pageNumber: opts.page, searchWord: opts.search });
@@ -243,15 +313,7 @@ async function main() {
       }
     }
 
-    console.log(`Comments: ${opts.writers} concurrent writers for ${Math.max(opts.duration, 2)} s…`);
-    const writers = await runCommentWriters({
-      baseUrl: large.url,
-      postPath: largeTargets.post.permalink,
-      postIds: largeTargets.writerPostIds,
-      writers: opts.writers,
-      seconds: Math.max(opts.duration, 2),
-    });
-    const stored = countStoredBenchComments(largeSeed.file, writers.acceptedKeys);
+    const comments = await measureWriters(large, largeSeed.file, largeTargets, opts);
 
     const weight = await measurePageWeight(large.url, largeTargets.post.permalink, POST_ROUTE_MANIFEST);
 
@@ -294,7 +356,7 @@ async function main() {
           home: { small: p50('small', 'home page'), large: p50('large', 'home page'), ratio: p50('large', 'home page') / p50('small', 'home page') },
         };
       }),
-      comments: { ...writers, acceptedKeys: undefined, storedOnce: stored.stored - stored.duplicates, ...stored, removedAfterwards: removed },
+      comments: { ...comments, removedAfterwards: removed },
       pageWeight: weight,
       lighthouse,
     };

@@ -16,6 +16,22 @@ export type Row = {
   requests: number;
 };
 
+export type CommentsResult = {
+  writers: number;
+  seconds: number;
+  sent: number;
+  accepted: number;
+  acceptedPerSecond: number;
+  byStatus: Record<string, number>;
+  stored: number;
+  duplicates: number;
+  missing: number;
+  writerRows: number;
+  p50: number;
+  p99: number;
+  cpuMsPerComment: number;
+};
+
 type Growth = { connections: number; post: { small: number; large: number; ratio: number }; home: { small: number; large: number; ratio: number } };
 
 export type Printable = {
@@ -27,7 +43,7 @@ export type Printable = {
   seed: { large: { shape: { posts: number; comments: number; labels: number }; reused: boolean; seconds: number } };
   rows: Row[];
   costGrowth: Growth[];
-  comments: { writers: number; seconds: number; sent: number; accepted: number; acceptedPerSecond: number; byStatus: Record<string, number>; stored: number; duplicates: number; missing: number; writerRows: number; p50: number; p99: number };
+  comments: CommentsResult;
   pageWeight: PageWeight;
   lighthouse: LighthouseResult[];
 };
@@ -56,6 +72,20 @@ export function markdownTable(rows: Row[]): string {
   return [head, rule, ...lines.map((l) => `| ${l} |`)].join('\n');
 }
 
+export function printComments(c: CommentsResult): void {
+  const statuses = Object.entries(c.byStatus)
+    .map(([s, n]) => `${n}× ${s}`)
+    .join(', ');
+  console.log(
+    `\nComments: ${c.writers} writers for ${c.seconds.toFixed(1)} s sent ${c.sent} (${statuses}); accepted ${c.accepted} = ${fixed(c.acceptedPerSecond, 0)}/s, p50 ${fixed(c.p50, 1)} ms, p99 ${fixed(c.p99, 1)} ms; server CPU ${fixed(c.cpuMsPerComment, 2)} ms per accepted comment.`,
+  );
+  console.log(
+    `  In the database: ${c.stored} of ${c.accepted} acknowledged stored, ${c.duplicates} duplicated, ${c.missing} missing; ${c.writerRows} rows from the writers in all. ${
+      c.stored === c.accepted && c.duplicates === 0 && c.writerRows === c.accepted ? 'Every acknowledged comment is stored exactly once.' : 'MISMATCH.'
+    }`,
+  );
+}
+
 export function printReport(r: Printable): void {
   const shape = r.seed.large.shape;
   console.log(
@@ -73,18 +103,7 @@ export function printReport(r: Printable): void {
       `  ${g.connections} connections: post page ${fixed(g.post.large, 1)} / ${fixed(g.post.small, 1)} ms = ${fixed(g.post.ratio, 2)}×; home page ${fixed(g.home.large, 1)} / ${fixed(g.home.small, 1)} ms = ${fixed(g.home.ratio, 2)}×`,
     );
   }
-  const c = r.comments;
-  const statuses = Object.entries(c.byStatus)
-    .map(([s, n]) => `${n}× ${s}`)
-    .join(', ');
-  console.log(
-    `\nComments: ${c.writers} writers for ${c.seconds.toFixed(1)} s sent ${c.sent} (${statuses}); accepted ${c.accepted} = ${fixed(c.acceptedPerSecond, 0)}/s, p50 ${fixed(c.p50, 1)} ms, p99 ${fixed(c.p99, 1)} ms.`,
-  );
-  console.log(
-    `  In the database: ${c.stored} of ${c.accepted} acknowledged stored, ${c.duplicates} duplicated, ${c.missing} missing; ${c.writerRows} rows from the writers in all. ${
-      c.stored === c.accepted && c.duplicates === 0 && c.writerRows === c.accepted ? 'Every acknowledged comment is stored exactly once.' : 'MISMATCH.'
-    }`,
-  );
+  printComments(r.comments);
   const w = r.pageWeight;
   console.log(
     `\nPost page weight (gzip -9): HTML ${kb(w.html.gzip)} (${kb(w.html.bytes)} raw); JavaScript ${kb(w.js.total)} = framework ${kb(w.js.framework)} + project ${kb(w.js.project)}; CSS ${kb(w.css)}; fonts ${kb(w.fonts)}; total ${kb(w.total)}.`,
