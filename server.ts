@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from './lib/trusted-proxy';
+import { isAnonymousCommentPost, serveCommentPost } from './server/comment-post';
 
 /**
  * `npm start`: Next's production server behind one step of our own (Next's documented custom-server
@@ -30,7 +31,9 @@ async function main() {
 
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
-    handle(req, res).catch((error: unknown) => {
+    // Readers' comments are answered here, without Next's request path (server/comment-post.ts).
+    const answer = isAnonymousCommentPost(req) ? serveCommentPost(req, res) : handle(req, res);
+    answer.catch((error: unknown) => {
       console.error('request failed:', error);
       if (!res.headersSent) {
         res.statusCode = 500;
