@@ -107,15 +107,16 @@ type Waiting = { submission: CommentSubmission; resolve: (attempt: CommentAttemp
 type Outcome = { attempt: CommentAttempt } | { error: unknown };
 type CommentWriter = { waiting: Waiting[]; write: (batch: Waiting[]) => Outcome[] };
 
-// One writer per connection, holding its prepared statements: building and preparing the
-// queries cost more than running them.
+// One writer per connection.
 const commentWriters = new WeakMap<Db, CommentWriter>();
 
 function commentWriter(db: Db): CommentWriter {
   let writer = commentWriters.get(db);
   if (!writer) {
     const sqlite = db.$client;
-    const store = sqlite.transaction((submission: CommentSubmission) => checkAndStoreComment(commentStatements(db), submission));
+    // Building and preparing these queries cost more than running them: once per connection.
+    const statements = prepareCommentStatements(db);
+    const store = sqlite.transaction((submission: CommentSubmission) => checkAndStoreComment(statements, submission));
     const batch = sqlite.transaction((list: Waiting[]) =>
       list.map((item): Outcome => {
         try {
@@ -229,13 +230,6 @@ function prepareCommentStatements(db: Db) {
 }
 
 type CommentStatements = ReturnType<typeof prepareCommentStatements>;
-const statementsByDb = new WeakMap<Db, CommentStatements>();
-
-function commentStatements(db: Db): CommentStatements {
-  let statements = statementsByDb.get(db);
-  if (!statements) statementsByDb.set(db, (statements = prepareCommentStatements(db)));
-  return statements;
-}
 
 function checkAndStoreComment(s: CommentStatements, { values, floodSince, decide, notifyRecipients }: CommentSubmission): CommentAttempt {
   const existing = s.bySubmissionKey.get({ key: values.submissionKey });
