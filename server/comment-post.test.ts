@@ -166,6 +166,27 @@ describe('readers posting comments to the front server', () => {
     expect(getDb().$client.prepare(`select count(*) as n from comments where body like 'Too big%'`).get()).toEqual({ n: 0 });
   });
 
+  it('closes the connection after refusing a body it did not read, so the next request on it is not lost', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const viaAgent = (body: string, chunked: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const headers = { ...from(`10.1.3.${chunked ? 2 : 3}`), 'content-type': 'application/x-www-form-urlencoded' };
+        const req = http.request(`${origin}/comments`, { method: 'POST', agent, headers: chunked ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        if (chunked) for (let at = 0; at < body.length; at += 16 * 1024) req.write(body.slice(at, at + 16 * 1024));
+        req.end(chunked ? undefined : body);
+      });
+    try {
+      expect(await viaAgent(new URLSearchParams(fields({ body: 'x'.repeat(200_000) })).toString(), true)).toBe(413);
+      expect(await viaAgent(new URLSearchParams(fields({ body: 'After the refused one.' })).toString(), false)).toBe(201);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('says a malformed or foreign form could not be read (400), and refuses a post from another site (403)', async () => {
     const cut = await send(`--abc\r\nContent-Disposition: form-data; name="postId"\r\n\r\n${postId}`, { ...from('10.1.4.1'), 'content-type': 'multipart/form-data; boundary=abc' });
     const noBoundary = await send('--x\r\n\r\nhello', { ...from('10.1.4.2'), 'content-type': 'multipart/form-data' });

@@ -293,6 +293,8 @@ export async function serveCommentPost(req: IncomingMessage, res: ServerResponse
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(createNonce()));
   if (headers.get('x-forwarded-proto') === 'https') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  // A body refused unread (too large) would otherwise be parsed as the connection's next request.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.statusCode = answer.status;
   res.end(answer.body ?? undefined);
 }
