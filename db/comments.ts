@@ -107,7 +107,7 @@ type Waiting = { submission: CommentSubmission; resolve: (attempt: CommentAttemp
 type Outcome = { attempt: CommentAttempt } | { error: unknown };
 type CommentWriter = { waiting: Waiting[]; write: (batch: Waiting[]) => Outcome[] };
 
-// One writer per connection.
+// Per connection, as its transactions are: a reopened database gets a writer of its own.
 const commentWriters = new WeakMap<Db, CommentWriter>();
 
 function commentWriter(db: Db): CommentWriter {
