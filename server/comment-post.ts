@@ -293,8 +293,22 @@ export async function serveCommentPost(req: IncomingMessage, res: ServerResponse
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(createNonce()));
   if (headers.get('x-forwarded-proto') === 'https') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-  // A body refused unread (too large) would otherwise be parsed as the connection's next request.
-  if (!req.complete) res.setHeader('Connection', 'close');
+  if (!req.complete) discardRest(req);
   res.statusCode = answer.status;
   res.end(answer.body ?? undefined);
+}
+
+/**
+ * The rest of a body refused before it was read (too large, or from another site) is read and
+ * dropped, as Node does with a body no handler reads: left in the socket, it would be parsed as
+ * the connection's next request, and closing at once can cut off the answer before a client that
+ * is still sending reads it. Past a megabyte it is no comment form: the connection is dropped.
+ */
+function discardRest(req: IncomingMessage): void {
+  let left = 1024 * 1024;
+  req.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) req.socket.destroy();
+  });
+  req.resume();
 }
