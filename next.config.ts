@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { ACTION_BODY_LIMIT_BYTES } from './lib/security-policy';
+import { ACTION_BODY_LIMIT_BYTES, SECURITY_HEADERS } from './lib/security-policy';
 
 const nextConfig: NextConfig = {
   // Native modules must be required at run time, never bundled.
@@ -18,14 +18,9 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: 11 * 1024 * 1024,
   },
   async headers() {
-    const everywhere = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      { key: 'X-Frame-Options', value: 'DENY' },
-      // The Content-Security-Policy is set per response in proxy.ts: it carries a fresh nonce.
-    ];
     return [
-      { source: '/:path*', headers: everywhere },
+      // The Content-Security-Policy is set per response in proxy.ts: it carries a fresh nonce.
+      { source: '/:path*', headers: SECURITY_HEADERS },
       // Admin pages hold drafts and settings: never kept by a browser or proxy cache.
       { source: '/admin', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
       { source: '/admin/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },

@@ -8,6 +8,7 @@ import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { getAuthSecret } from '@/lib/auth-secret';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/trusted-proxy';
+import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
 
 /**
@@ -16,7 +17,8 @@ import { Front } from '@/server/front';
  *  1. forwarding headers rewritten to what can be believed (lib/trusted-proxy.ts, TRUST_PROXY),
  *     because Next keeps whatever X-Forwarded-For a client sends;
  *  2. the page cache (server/front.ts): anonymous reads of reader pages answered from memory,
- *     each rendered by Next once per content version and kept compressed.
+ *     each rendered by Next once per content version and kept compressed; readers' comment posts
+ *     answered without Next's request path (server/comment-post.ts, the module the route uses too).
  * The primary process migrates the database, then only starts, watches and stops the workers.
  */
 
@@ -107,7 +109,9 @@ async function worker() {
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
     if (front.handle(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
+    // Readers' comments are answered here, without Next's request path (server/comment-post.ts).
+    const answer = isAnonymousCommentPost(req) ? serveCommentPost(req, res) : handle(req, res);
+    answer.catch((error: unknown) => {
       console.error('request failed:', error);
       if (!res.headersSent) {
         res.statusCode = 500;

@@ -47,6 +47,20 @@ export function getDb(): Db {
   return (globalForDb.blogsteadDb ??= open());
 }
 
+/**
+ * A query built and prepared once per connection, for the hot paths: building a query with
+ * drizzle and preparing it in SQLite costs more than running it.
+ */
+export function preparedPerConnection<T>(prepare: (db: Db) => T): () => T {
+  const prepared = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let query = prepared.get(db);
+    if (query === undefined) prepared.set(db, (query = prepare(db)));
+    return query;
+  };
+}
+
 /** For scripts and tests that must release the file (e.g. before deleting it). */
 export function closeDb(): void {
   globalForDb.blogsteadDb?.$client.close();

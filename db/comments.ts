@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 import { commentNotifications, comments, posts, type Comment, type NewComment } from './schema';
 import { visiblePostFilter } from './visibility';
 
@@ -73,88 +73,199 @@ export type CommentAttempt =
   | { kind: 'flood' }
   | { kind: 'duplicate' };
 
-/**
- * Stores a reader's comment after the checks that need the database, in one immediate
- * transaction so parallel requests can't slip past them: the same form sent twice returns the
- * first comment; a second comment from the same IP or email inside the flood window, or the
- * same text again on the same post, is refused. `decide` picks the status once it knows
- * whether this name and email together already have an approved comment. A notification event is queued with it.
- */
-export async function createCommentChecked({
-  values,
-  floodSince,
-  decide,
-  notifyRecipients,
-}: {
+export type CommentSubmission = {
   values: NewComment & { submissionKey: string; ipHash: string };
   floodSince: Date;
   decide: (trustedCommenter: boolean) => Comment['status'];
   notifyRecipients: string;
-}): Promise<CommentAttempt> {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const existing = tx.select().from(comments).where(eq(comments.submissionKey, values.submissionKey)).get();
-      if (existing) return { kind: 'existing', comment: existing };
+};
 
-      const email = values.authorEmail ?? null;
-      const recent = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(
-          and(
-            gt(comments.createdAt, floodSince),
-            email ? or(eq(comments.ipHash, values.ipHash), eq(comments.authorEmail, email)) : eq(comments.ipHash, values.ipHash),
-          ),
-        )
-        .limit(1)
-        .get();
-      if (recent) return { kind: 'flood' };
+/**
+ * Stores a reader's comment after the checks that need the database, inside an immediate
+ * transaction so parallel requests can't slip past them: the same form sent twice returns the
+ * first comment; a second comment from the same IP or email inside the flood window, or the
+ * same text again on the same post, is refused. `decide` picks the status once it knows
+ * whether this name and email together already have an approved comment. A notification event is queued with it.
+ *
+ * Group commit: with `synchronous = FULL` every COMMIT waits for the disk, so comments that arrive
+ * while one is being written wait for the next batch and share its single transaction and flush.
+ * Inside it each comment is checked and stored in arrival order, so comments in one batch see each
+ * other exactly as if they had been sent one after another. The promise settles only once its
+ * batch is committed: if the transaction fails, every comment in it is refused and none is stored,
+ * so nothing is acknowledged that a power cut could lose. A comment whose own write fails (say,
+ * its post was deleted a moment before) is rolled back alone, to a savepoint, and refused alone.
+ */
+export function createCommentChecked(submission: CommentSubmission): Promise<CommentAttempt> {
+  const writer = commentWriter(getDb());
+  return new Promise((resolve, reject) => {
+    writer.waiting.push({ submission, resolve, reject });
+    if (writer.waiting.length === 1) setImmediate(() => writeBatch(writer));
+  });
+}
 
-      const duplicate = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(
-          and(
-            eq(comments.postId, values.postId),
-            eq(comments.body, values.body),
-            email ? or(eq(comments.authorEmail, email), eq(comments.authorName, values.authorName)) : eq(comments.authorName, values.authorName),
-          ),
-        )
-        .limit(1)
-        .get();
-      if (duplicate) return { kind: 'duplicate' };
+type Waiting = { submission: CommentSubmission; resolve: (attempt: CommentAttempt) => void; reject: (error: unknown) => void };
+type Outcome = { attempt: CommentAttempt } | { error: unknown };
+type CommentWriter = { waiting: Waiting[]; write: (batch: Waiting[]) => Outcome[] };
 
-      // WordPress's "previously approved comment" rule matches name and email together: a
-      // regular's name is on every comment they wrote, so the email alone would let anyone who
-      // learns it skip the hold. Case is ignored on both, as WordPress's MySQL collation does;
-      // the email is compared lowercased, as the comment form stores it, so the index is used.
-      const name = values.authorName.trim();
-      const trusted =
-        email && name
-          ? tx
-              .select({ id: comments.id })
-              .from(comments)
-              .where(
-                and(
-                  eq(comments.authorEmail, email.toLowerCase()),
-                  eq(comments.status, 'published'),
-                  sql`lower(trim(${comments.authorName})) = lower(${name})`,
-                ),
-              )
-              .limit(1)
-              .get() !== undefined
-          : false;
-      const comment = tx
-        .insert(comments)
-        .values({ ...values, status: decide(trusted) })
-        .returning()
-        .get();
-      tx.insert(commentNotifications).values({ commentId: comment.id, recipients: notifyRecipients }).run();
-      return { kind: 'created', comment };
-    },
-    { behavior: 'immediate' },
-  );
+// Per connection, as its transactions are: a reopened database gets a writer of its own.
+const commentWriters = new WeakMap<Db, CommentWriter>();
+
+function commentWriter(db: Db): CommentWriter {
+  let writer = commentWriters.get(db);
+  if (!writer) {
+    const sqlite = db.$client;
+    // Building and preparing these queries cost more than running them: once per connection.
+    const statements = prepareCommentStatements(db);
+    const store = sqlite.transaction((submission: CommentSubmission) => checkAndStoreComment(statements, submission));
+    const batch = sqlite.transaction((list: Waiting[]) =>
+      list.map((item): Outcome => {
+        try {
+          // Called inside the batch's transaction, `store` runs in a savepoint of its own.
+          return { attempt: store(item.submission) };
+        } catch (error) {
+          // Disk full, I/O errors and the like end the whole transaction: then the batch fails.
+          if (!sqlite.inTransaction) throw error;
+          return { error };
+        }
+      }),
+    );
+    writer = { waiting: [], write: (list) => batch.immediate(list) };
+    commentWriters.set(db, writer);
+  }
+  return writer;
+}
+
+function writeBatch(writer: CommentWriter): void {
+  const batch = writer.waiting;
+  writer.waiting = [];
+  let outcomes: Outcome[];
+  try {
+    outcomes = writer.write(batch);
+  } catch (error) {
+    for (const item of batch) item.reject(error);
+    return;
+  }
+  batch.forEach((item, i) => {
+    const outcome = outcomes[i]!;
+    if ('attempt' in outcome) item.resolve(outcome.attempt);
+    else item.reject(outcome.error);
+  });
+}
+
+function prepareCommentStatements(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    bySubmissionKey: db.select().from(comments).where(eq(comments.submissionKey, p('key'))).prepare(),
+    // Timestamps in conditions are bound as stored (milliseconds); in inserts the columns convert them.
+    recentByIp: db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(gt(comments.createdAt, p('since')), eq(comments.ipHash, p('ipHash'))))
+      .limit(1)
+      .prepare(),
+    recentByIpOrEmail: db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(gt(comments.createdAt, p('since')), or(eq(comments.ipHash, p('ipHash')), eq(comments.authorEmail, p('email')))))
+      .limit(1)
+      .prepare(),
+    sameWordsByName: db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.postId, p('postId')), eq(comments.body, p('body')), eq(comments.authorName, p('name'))))
+      .limit(1)
+      .prepare(),
+    sameWordsByEmailOrName: db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.postId, p('postId')),
+          eq(comments.body, p('body')),
+          or(eq(comments.authorEmail, p('email')), eq(comments.authorName, p('name'))),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    // WordPress's "previously approved comment" rule matches name and email together: a
+    // regular's name is on every comment they wrote, so the email alone would let anyone who
+    // learns it skip the hold. Case is ignored on both, as WordPress's MySQL collation does;
+    // the email is compared lowercased, as the comment form stores it, so the index is used.
+    approvedByNameAndEmail: db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.authorEmail, p('email')),
+          eq(comments.status, 'published'),
+          sql`lower(trim(${comments.authorName})) = lower(${p('name')})`,
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    insertComment: db
+      .insert(comments)
+      .values({
+        postId: p('postId'),
+        parentId: p('parentId'),
+        authorName: p('authorName'),
+        authorEmail: p('authorEmail'),
+        authorUrl: p('authorUrl'),
+        body: p('body'),
+        status: p('status'),
+        isPostAuthor: p('isPostAuthor'),
+        ipHash: p('ipHash'),
+        submissionKey: p('submissionKey'),
+        sourceId: p('sourceId'),
+        legacyAnchor: p('legacyAnchor'),
+        createdAt: p('createdAt'),
+      })
+      .returning()
+      .prepare(),
+    insertNotification: db
+      .insert(commentNotifications)
+      .values({ commentId: p('commentId'), recipients: p('recipients') })
+      .prepare(),
+  };
+}
+
+type CommentStatements = ReturnType<typeof prepareCommentStatements>;
+
+function checkAndStoreComment(s: CommentStatements, { values, floodSince, decide, notifyRecipients }: CommentSubmission): CommentAttempt {
+  const existing = s.bySubmissionKey.get({ key: values.submissionKey });
+  if (existing) return { kind: 'existing', comment: existing };
+
+  const email = values.authorEmail ?? null;
+  const since = floodSince.getTime();
+  const recent = email
+    ? s.recentByIpOrEmail.get({ since, ipHash: values.ipHash, email })
+    : s.recentByIp.get({ since, ipHash: values.ipHash });
+  if (recent) return { kind: 'flood' };
+
+  const duplicate = email
+    ? s.sameWordsByEmailOrName.get({ postId: values.postId, body: values.body, email, name: values.authorName })
+    : s.sameWordsByName.get({ postId: values.postId, body: values.body, name: values.authorName });
+  if (duplicate) return { kind: 'duplicate' };
+
+  const name = values.authorName.trim();
+  const trusted = email && name ? s.approvedByNameAndEmail.get({ email: email.toLowerCase(), name }) !== undefined : false;
+  const comment = s.insertComment.get({
+    postId: values.postId,
+    parentId: values.parentId ?? null,
+    authorName: values.authorName,
+    authorEmail: email,
+    authorUrl: values.authorUrl ?? null,
+    body: values.body,
+    status: decide(trusted),
+    isPostAuthor: values.isPostAuthor ?? false,
+    ipHash: values.ipHash,
+    submissionKey: values.submissionKey,
+    sourceId: values.sourceId ?? null,
+    legacyAnchor: values.legacyAnchor ?? null,
+    createdAt: values.createdAt ?? new Date(),
+  })!;
+  s.insertNotification.run({ commentId: comment.id, recipients: notifyRecipients });
+  return { kind: 'created', comment };
 }
 
 /** A writer's own held comments on a post, by the ids their browser remembers. */

@@ -4,7 +4,7 @@ import { combineLabels } from '@/lib/label-filter';
 import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
-import { getDb, type Db } from './client';
+import { getDb, preparedPerConnection, type Db } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
@@ -289,8 +289,11 @@ export async function getNeighbourPosts(
   return { newer: link(newer), older: link(older) };
 }
 
+// Read for every comment posted, among much else.
+const postById = preparedPerConnection((db) => db.select().from(posts).where(eq(posts.id, sql.placeholder('id'))).prepare());
+
 export async function getPostById(id: number): Promise<Post | undefined> {
-  return getDb().select().from(posts).where(eq(posts.id, id)).get();
+  return postById().get({ id });
 }
 
 export async function getPostWithLabelsById(id: number): Promise<(Post & { labels: string[] }) | undefined> {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from './client';
+import { getDb, preparedPerConnection } from './client';
 import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/gadgets';
 import { settings, type Settings } from './schema';
 
@@ -20,8 +20,11 @@ const defaults: Settings = {
 };
 
 /** The blog's settings; defaults until the first setup writes the row. */
+// Read for every page and every comment posted.
+const settingsRow = preparedPerConnection((db) => db.select().from(settings).where(eq(settings.id, 1)).prepare());
+
 export async function getSettings(): Promise<Settings> {
-  const row = getDb().select().from(settings).where(eq(settings.id, 1)).get() ?? defaults;
+  const row = settingsRow().get() ?? defaults;
   return { ...row, gadgets: parseGadgetLayout(row.gadgets) };
 }
 

@@ -21,6 +21,17 @@ function policy(scriptSrc: string): string {
   ].join('; ');
 }
 
+/**
+ * Headers every response carries: set by next.config.ts for Next's answers, and by the front
+ * server (server.ts) for the comment posts it answers itself, so the two lists cannot differ.
+ * The Content-Security-Policy is not here: it is made per response (a fresh nonce).
+ */
+export const SECURITY_HEADERS: { key: string; value: string }[] = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** 128 random bits, base64: unguessable and fresh for every response. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
