@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
 import { sanitizePostHtml } from './sanitize';
 
 describe('sanitizePostHtml', () => {
@@ -52,6 +53,19 @@ describe('sanitizePostHtml', () => {
 
   it('marks external links noopener', () => {
     expect(sanitizePostHtml('<a href="https://example.org">x</a>')).toBe('<a href="https://example.org" rel="noopener">x</a>');
+  });
+});
+
+describe('sanitizePostHtml on 1 MB of hostile input (each within the default 5 s timeout)', () => {
+  it.each(Object.entries({ ...hostileMarkup(), ...hostilePlainText() }))('%s', (_, input) => {
+    expect(sanitizePostHtml(input)).not.toMatch(/<script|javascript:/i);
+  });
+
+  it('keeps nesting 256 deep, and only the text of anything deeper', () => {
+    const nested = (depth: number) => `${'<div>'.repeat(depth)}<b>deep &amp; down</b>${'</div>'.repeat(depth)}<p>after</p>`;
+    expect(sanitizePostHtml(nested(255))).toBe(nested(255));
+    expect(sanitizePostHtml(nested(300))).toBe('deep &amp; down after');
+    expect(sanitizePostHtml(sanitizePostHtml(nested(300)))).toBe('deep &amp; down after');
   });
 });
 
