@@ -47,6 +47,8 @@ const options: sanitizeHtml.IOptions = {
     h1: 'h2',
     a: (tagName, attribs) => {
       const clean = trimUrlAttributes(attribs);
+      if (clean.name !== undefined && !isJumpBreak(clean)) clean.name = namespaced(clean.name);
+      if (clean.href !== undefined) clean.href = inPageLink(clean.href);
       const rel = new Set((clean.rel ?? '').split(/\s+/).filter(Boolean));
       if (clean.href && /^(https?:)?\/\//i.test(clean.href)) rel.add('noopener');
       return { tagName, attribs: rel.size ? { ...clean, rel: [...rel].join(' ') } : clean };
@@ -55,6 +57,8 @@ const options: sanitizeHtml.IOptions = {
     source: (tagName, attribs) => ({ tagName, attribs: trimUrlAttributes(attribs) }),
     blockquote: (tagName, attribs) => ({ tagName, attribs: trimUrlAttributes(attribs) }),
     q: (tagName, attribs) => ({ tagName, attribs: trimUrlAttributes(attribs) }),
+    // Runs after the tag's own transform above.
+    '*': (tagName, attribs) => (attribs.id === undefined ? { tagName, attribs } : { tagName, attribs: { ...attribs, id: namespaced(attribs.id) } }),
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSrc(frame.attribs.src),
   // The parser's stack of open elements, mirrored (it reports every push and pop).
@@ -101,7 +105,7 @@ export function sanitizePostHtml(html: string): string {
 
 function cleanOnce(html: string): string {
   openElements = 0;
-  return sanitizeHtml(html, options).trim();
+  return sanitizeHtml(html, options).replace(jumpBreakLookalike, `<a name="${USER_CONTENT}$1">`).trim();
 }
 
 // Words on either side of these are kept apart; any other tag joins them ("ca<b></b>sino").
@@ -156,6 +160,36 @@ export function textOfHtml(html: string): string {
   tokenizer.write(html);
   tokenizer.end();
   return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Ids and names from a post live in their own namespace, as on GitHub: kept as they were, they
+ * could take over the page's own anchors (#comments, #c123) and its globals (`<img
+ * id="getElementById">` becomes `document.getElementById`). The post's own #links follow them.
+ */
+const USER_CONTENT = 'user-content-';
+
+function namespaced(value: string): string {
+  return value === '' || value.startsWith(USER_CONTENT) ? value : USER_CONTENT + value;
+}
+
+/**
+ * Blogger's jump break, `<a name="more"></a>`, keeps its name: it is how the break is stored
+ * (lib/content.ts) and what post.html#more lands on. Only a bare, empty anchor is the break;
+ * the transform sees the attributes, and `jumpBreakLookalike` then catches one with content.
+ */
+function isJumpBreak(attribs: sanitizeHtml.Attributes): boolean {
+  return attribs.name!.toLowerCase() === 'more' && Object.keys(attribs).every((name) => name === 'name' || !anchorAttributes.has(name));
+}
+const anchorAttributes = new Set([...allowedAttributes.a!, ...allowedAttributes['*']!]);
+// Linear: every try starts at the literal, and the spaces it looks past belong to that try alone.
+const jumpBreakLookalike = /<a name="(more)">(?!\s*<\/a>)/gi;
+
+/** A link to a place in the post follows its target into the namespace; #top (the page's top) and #more (the jump break) stay. */
+function inPageLink(href: string): string {
+  if (!href.startsWith('#') || href.length === 1) return href;
+  const fragment = href.slice(1);
+  return /^(top|more)$/i.test(fragment) ? href : `#${namespaced(fragment)}`;
 }
 
 // Unicode spaces and invisible characters before a scheme ("\u2000javascript:") would slip past
