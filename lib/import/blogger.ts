@@ -75,7 +75,8 @@ function labelsOf(entry: XmlNode, takeout: boolean): string[] {
 /** Blogger's comment ids look like post ids (blog-1.post-987); a parent given by number needs the blog part. */
 function siblingId(id: string, number: string): string {
   const match = /^(.*\.post-)\d+$/.exec(id);
-  return match ? `${match[1]}${number}` : `${id.replace(/[^.]+$/, '')}post-${number}`;
+  // Everything up to the last dot, found with lastIndexOf: /[^.]+$/ rescans every dotless run.
+  return match ? `${match[1]}${number}` : `${id.slice(0, id.lastIndexOf('.') + 1)}post-${number}`;
 }
 
 /**
