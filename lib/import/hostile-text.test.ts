@@ -61,6 +61,16 @@ describe('Blogger entries with hostile ids, addresses and titles', () => {
   });
 });
 
+describe('an address too long to be a permalink', () => {
+  it('gets a new permalink from the title and is kept as an old address', async () => {
+    const path = `/2013/12/${'a.html'.repeat(100_000)}.html`;
+    const items = await readAll(`<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-1.post-1</id>
+      <published>2013-12-20T10:00:00Z</published><title type='text'>Long</title><content type='html'>x</content>
+      <link rel='alternate' href='https://x.blogspot.com${path}'/></entry></feed>`);
+    expect(items[0]).toMatchObject({ kind: 'post', path: undefined, slug: undefined, oldPaths: [path] });
+  });
+});
+
 describe('WordPress items with hostile addresses', () => {
   it.each(entryInputs)('an item whose site address, link and comment are %s', async (_, input) => {
     const items = await readAll(`<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
