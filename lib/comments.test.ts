@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commentCountLabel, commentInput, submissionIdentity, threadComments } from './comments';
 
@@ -53,6 +54,40 @@ describe('threadComments', () => {
       [2, []],
       [5, []],
     ]);
+  });
+
+  it('threads the 20,000 comments of one imported post within the default timeout', () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => ({ id: i + 1, parentId: i % 2 === 0 ? null : i }));
+    const threads = threadComments(list);
+    expect(threads).toHaveLength(10_000);
+    expect(threads.every((t, i) => t.id === 2 * i + 1 && t.replies.length === 1 && t.replies[0]!.id === 2 * i + 2)).toBe(true);
+  });
+
+  it('gives the same threads as the first, quadratic version for any parent links (cycles and missing parents too)', () => {
+    const reference = <T extends { id: number; parentId: number | null }>(list: T[]) => {
+      const top = list.filter((c) => c.parentId === null || !list.some((p) => p.id === c.parentId));
+      const topIds = new Set(top.map((c) => c.id));
+      const rootOf = new Map<number, number>();
+      for (const c of list) rootOf.set(c.id, c.parentId ?? c.id);
+      const findRoot = (id: number): number => {
+        let current = id;
+        for (let i = 0; i < 100 && !topIds.has(current); i++) current = rootOf.get(current) ?? current;
+        return current;
+      };
+      return top.map((c) => ({ ...c, replies: list.filter((r) => !topIds.has(r.id) && findRoot(r.id) === c.id) }));
+    };
+    const comments = fc
+      .uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 40 })
+      .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), parentId: fc.option(fc.integer({ min: 1, max: 70 })) }))));
+    fc.assert(
+      fc.property(comments, (list) => {
+        expect(threadComments(list)).toEqual(reference(list));
+      }),
+      { numRuns: 2000 },
+    );
+    // A chain deeper than the 100-step walk, as before, keeps only what the walk reaches.
+    const chain = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, parentId: i === 0 ? null : i }));
+    expect(threadComments(chain)).toEqual(reference(chain));
   });
 });
 

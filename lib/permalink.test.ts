@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
 import { labelPath, labelsFromPath, oldAddressFromSegments, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
 
 describe('postPermalink', () => {
@@ -68,5 +69,20 @@ describe('oldAddressFromSegments', () => {
     expect(oldAddressFromSegments(['category', 'news'])).toBe('/category/news');
     expect(oldAddressFromSegments(['?p=12'])).toBe('/?p=12');
     expect(oldAddressFromSegments(['bad%E0%A4'])).toBeNull();
+  });
+});
+
+describe('on 1 MB of hostile input (each within the default 5 s timeout)', () => {
+  it.each(Object.entries({ ...hostilePlainText(), ...hostileMarkup() }))('%s', (_, input) => {
+    const segment = encodeURIComponent(input);
+    expect(oldAddressFromSegments([segment])).not.toMatch(/.\/$/);
+    expect(oldAddressFromSegments([segment, ''])).not.toMatch(/.\/$/);
+    expect(permalinkFromSegments('2020', '01', `${segment}.html`)?.startsWith('/2020/01/') ?? true).toBe(true);
+    expect(labelsFromPath(segment)?.length ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it('an old address of encoded slashes that ends in a letter', () => {
+    expect(oldAddressFromSegments([`${'%2F'.repeat(400_000)}x`])).toBe(`/${'/'.repeat(400_000)}x`);
+    expect(oldAddressFromSegments(['a', ...Array(400_000).fill('')])).toBe('/a');
   });
 });

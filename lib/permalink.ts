@@ -79,5 +79,16 @@ export function labelsFromPath(segment: string): string[] | null {
 export function oldAddressFromSegments(segments: string[]): string | null {
   const decoded = segments.map(safeDecode);
   if (decoded.some((s) => s === null)) return null;
-  return `/${decoded.join('/')}`.replace(/(.)\/+$/, '$1');
+  return withoutTrailingSlashes(`/${decoded.join('/')}`);
+}
+
+/**
+ * The path without trailing slashes, keeping its first `keep` characters ("/" stays "/"). A
+ * backwards scan: `/(.)\/+$/` rescans every run of slashes that is not at the end, which took
+ * seconds on one old address made of encoded slashes.
+ */
+export function withoutTrailingSlashes(path: string, keep = 1): string {
+  let end = path.length;
+  while (end > keep && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { sanitizePostHtml } from './sanitize';
 
@@ -21,6 +22,7 @@ const attrName = fc.constantFrom(
 );
 const attrValue = fc.oneof(
   url,
+  fc.constantFrom('more', 'user-content-x', 'comments', 'c123', '#user-content-x', '#more', '#top', 'getElementById'),
   fc.constantFrom('language-ts', 'alert(1)', 'x', '1', 'color:red', 'expression(alert(1))', "'", '"', '`', '<', '>'),
   fc.string({ maxLength: 8 }),
 );
@@ -30,7 +32,7 @@ const attribute = fc
   .map(([name, value, q]) => (q ? ` ${name}=${q}${value.replaceAll(q, '')}${q}` : ` ${name}=${value.replace(/[\s>"'`=<]/g, '')}`));
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('&lt;script&gt;', '&amp;', '<!--more-->', '<!-- x -->', '<![CDATA[x]]>', '&#60;', '<', '>', '"', 'a & b'),
+  fc.constantFrom('&lt;script&gt;', '&amp;', '<!--more-->', '<a name="more"></a>', '<a href="#more">', '<a href="#x">', '<!-- x -->', '<![CDATA[x]]>', '&#60;', '<', '>', '"', 'a & b'),
 );
 
 const { node } = fc.letrec<{ node: string }>((tie) => ({
@@ -67,6 +69,35 @@ describe('sanitizePostHtml on random HTML', () => {
       fc.property(html, (input) => {
         const clean = sanitizePostHtml(input);
         for (const pattern of dangerous) expect(clean).not.toMatch(pattern);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves no id or name outside the user-content- namespace but the empty jump break, and no in-page link pointing out of it', () => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const clean = sanitizePostHtml(input);
+        let inJumpBreak = false;
+        const parser = new Parser({
+          onopentag(tag, attribs) {
+            expect(inJumpBreak, clean).toBe(false);
+            if (attribs.id) expect(attribs.id).toMatch(/^user-content-/);
+            if (tag === 'a' && attribs.name?.toLowerCase() === 'more') {
+              expect(Object.keys(attribs), clean).toEqual(['name']);
+              inJumpBreak = true;
+            } else if (attribs.name) expect(attribs.name).toMatch(/^user-content-/);
+            if (attribs.href?.startsWith('#') && attribs.href.length > 1) expect(attribs.href).toMatch(/^#(user-content-|more$|top$)/i);
+          },
+          ontext(text) {
+            if (inJumpBreak) expect(text.trim(), clean).toBe('');
+          },
+          onclosetag() {
+            inJumpBreak = false;
+          },
+        });
+        parser.write(clean);
+        parser.end();
       }),
       { numRuns: 3000 },
     );

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
+import { splitAtMore } from './content';
 import { sanitizePostHtml } from './sanitize';
 
 describe('sanitizePostHtml', () => {
@@ -52,6 +55,95 @@ describe('sanitizePostHtml', () => {
 
   it('marks external links noopener', () => {
     expect(sanitizePostHtml('<a href="https://example.org">x</a>')).toBe('<a href="https://example.org" rel="noopener">x</a>');
+  });
+});
+
+describe('sanitizePostHtml on 1 MB of hostile input (each within the default 5 s timeout)', () => {
+  it.each(Object.entries({ ...hostileMarkup(), ...hostilePlainText() }))('%s', (_, input) => {
+    expect(sanitizePostHtml(input)).not.toMatch(/<script|javascript:/i);
+  });
+
+  it('keeps nesting 256 deep, and only the text of anything deeper', () => {
+    const nested = (depth: number) => `${'<div>'.repeat(depth)}<b>deep &amp; down</b>${'</div>'.repeat(depth)}<p>after</p>`;
+    expect(sanitizePostHtml(nested(255))).toBe(nested(255));
+    expect(sanitizePostHtml(nested(300))).toBe('deep &amp; down after');
+    expect(sanitizePostHtml(sanitizePostHtml(nested(300)))).toBe('deep &amp; down after');
+  });
+});
+
+/** Every id and name in cleaned HTML, as a browser would read them. */
+function anchorsIn(html: string): { tag: string; attr: 'id' | 'name'; value: string }[] {
+  const found: { tag: string; attr: 'id' | 'name'; value: string }[] = [];
+  const parser = new Parser({
+    onopentag(tag, attribs) {
+      if (attribs.id !== undefined) found.push({ tag, attr: 'id', value: attribs.id });
+      if (attribs.name !== undefined) found.push({ tag, attr: 'name', value: attribs.name });
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+describe('DOM clobbering: ids and names from a post live in their own namespace (as on GitHub)', () => {
+  it("cannot take over the page's anchors or globals", () => {
+    const clean = sanitizePostHtml(
+      '<div id="comments"><p id="c123">fake comment</p><a id="comment-form" name="more" href="/x">more</a></div>' +
+        '<img id="getElementById" name="getElementById" src="https://example.org/a.png" alt="">' +
+        '<form id="f" name="location"><input name="submit"></form><span id="more">x</span><h2 id="__next_data__">t</h2>',
+    );
+    expect(anchorsIn(clean)).toEqual([
+      { tag: 'div', attr: 'id', value: 'user-content-comments' },
+      { tag: 'p', attr: 'id', value: 'user-content-c123' },
+      { tag: 'a', attr: 'id', value: 'user-content-comment-form' },
+      { tag: 'a', attr: 'name', value: 'user-content-more' },
+      { tag: 'img', attr: 'id', value: 'user-content-getElementById' },
+      { tag: 'span', attr: 'id', value: 'user-content-more' },
+      { tag: 'h2', attr: 'id', value: 'user-content-__next_data__' },
+    ]);
+  });
+
+  it("rewrites the post's own in-page links to match, so footnotes and contents lists still work", () => {
+    const clean = sanitizePostHtml(
+      '<ol><li><a href="#intro">Intro</a></li></ol><h2 id="intro">Intro</h2><p>Text<sup><a href="#fn1" id="ref1">1</a></sup></p>' +
+        '<p id="fn1"><a href="#ref1">↩</a> <a name="note">n</a><a href="#note">see</a></p>',
+    );
+    expect(clean).toBe(
+      '<ol><li><a href="#user-content-intro">Intro</a></li></ol><h2 id="user-content-intro">Intro</h2>' +
+        '<p>Text<sup><a href="#user-content-fn1" id="user-content-ref1">1</a></sup></p>' +
+        '<p id="user-content-fn1"><a href="#user-content-ref1">↩</a> <a name="user-content-note">n</a><a href="#user-content-note">see</a></p>',
+    );
+  });
+
+  it('leaves other links alone, and #top (the top of the page) and #more (the jump break) unprefixed', () => {
+    const clean = sanitizePostHtml('<a href="/2020/01/x.html#part">a</a><a href="https://example.org/#x">b</a><a href="#">c</a><a href="#top">d</a><a href="#more">e</a>');
+    expect(clean).toBe(
+      '<a href="/2020/01/x.html#part">a</a><a href="https://example.org/#x" rel="noopener">b</a><a href="#">c</a><a href="#top">d</a><a href="#more">e</a>',
+    );
+  });
+
+  it("keeps Blogger's jump break as it is, so splitAtMore finds it and post.html#more lands on it", () => {
+    for (const marker of ['<a name="more"></a>', "<a name='more'></a>", '<a name="more"> </a>', '<A NAME="more"></A>']) {
+      const clean = sanitizePostHtml(`<p>Intro</p>${marker}<p>Rest</p>`);
+      expect(anchorsIn(clean), marker).toEqual([{ tag: 'a', attr: 'name', value: 'more' }]);
+      expect(splitAtMore(clean)).toEqual({ intro: '<p>Intro</p>', hasMore: true });
+    }
+    expect(sanitizePostHtml('<p>Intro<a name="more"></a>Rest</p>')).toBe('<p>Intro<a name="more"></a>Rest</p>');
+  });
+
+  it('prefixes anything else called "more", so only the jump break answers #more', () => {
+    const clean = sanitizePostHtml(
+      '<a name="more">Read on</a><a name="more" href="/x"></a><a name="more" id="more"></a><a name="more" title="t"></a><p id="more"></p><a name="more"></a>',
+    );
+    expect(anchorsIn(clean).filter((a) => a.value === 'more')).toEqual([{ tag: 'a', attr: 'name', value: 'more' }]);
+    expect(clean.endsWith('<a name="more"></a>')).toBe(true);
+  });
+
+  it('is idempotent: cleaning again never prefixes twice', () => {
+    const once = sanitizePostHtml('<p id="x"><a name="y" href="#y">1</a><a name="more">2</a><a name="more"></a><a href="#more">3</a></p>');
+    expect(once).not.toContain('user-content-user-content-');
+    expect(sanitizePostHtml(once)).toBe(once);
+    expect(sanitizePostHtml('<p id="user-content-x"><a href="#user-content-x">x</a></p>')).toBe('<p id="user-content-x"><a href="#user-content-x">x</a></p>');
   });
 });
 

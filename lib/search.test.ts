@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
 import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_SEARCH_WORDS, parseSearch, splitHighlights, toFtsQuery } from './search';
 
 describe('toFtsQuery', () => {
@@ -85,5 +86,18 @@ describe('splitHighlights', () => {
       { text: 'tomatoes', match: true },
       { text: ' today', match: false },
     ]);
+  });
+});
+
+describe('on 1 MB of hostile input (each within the default 5 s timeout)', () => {
+  it.each(Object.entries({ ...hostilePlainText(), ...hostileMarkup() }))('%s', (_, input) => {
+    expect(toFtsQuery(input) ?? '').not.toMatch(/[()^:]/);
+    const runs = splitHighlights(input);
+    expect(runs.map((r) => r.text).join('')).toBe(input.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, ''));
+  });
+
+  it('a start marker never closed', () => {
+    const snippet = `a${HIGHLIGHT_START}b`.repeat(300_000);
+    expect(splitHighlights(snippet)).toEqual([{ text: 'ab'.repeat(300_000), match: false }]);
   });
 });

@@ -62,15 +62,21 @@ export function toFtsQuery(input: string): string | null {
   return parseSearch(input).match;
 }
 
-/** A snippet split into plain and highlighted runs, for rendering without any HTML. */
+/**
+ * A snippet split into plain and highlighted runs, for rendering without any HTML. Scanned for
+ * the markers with indexOf: a regex from each start marker to its end marker rescans to the end
+ * from every start marker that is never closed.
+ */
 export function splitHighlights(snippet: string): { text: string; match: boolean }[] {
   const runs: { text: string; match: boolean }[] = [];
-  const pattern = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'g');
   let last = 0;
-  for (const m of snippet.matchAll(pattern)) {
-    if (m.index > last) runs.push({ text: snippet.slice(last, m.index), match: false });
-    runs.push({ text: m[1] ?? '', match: true });
-    last = m.index + m[0].length;
+  for (;;) {
+    const start = snippet.indexOf(HIGHLIGHT_START, last);
+    const end = start === -1 ? -1 : snippet.indexOf(HIGHLIGHT_END, start + 1);
+    if (end === -1) break;
+    if (start > last) runs.push({ text: snippet.slice(last, start), match: false });
+    runs.push({ text: snippet.slice(start + 1, end), match: true });
+    last = end + 1;
   }
   if (last < snippet.length) runs.push({ text: snippet.slice(last), match: false });
   return runs.map((r) => ({ ...r, text: r.text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '') }));

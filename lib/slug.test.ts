@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
 import { MAX_SLUG_LENGTH, slugify } from './slug';
 
 describe('slugify', () => {
@@ -27,5 +28,11 @@ describe('slugify', () => {
   it('falls back to "post" when the title has no letters or digits', () => {
     expect(slugify('!!! ???')).toBe('post');
     expect(slugify('日本語のタイトル')).toBe('post');
+  });
+});
+
+describe('on 1 MB of hostile input (each within the default 5 s timeout)', () => {
+  it.each(Object.entries({ ...hostilePlainText(), ...hostileMarkup() }))('%s', (_, input) => {
+    expect(slugify(input)).toMatch(/^[a-z0-9-]{1,40}$/);
   });
 });

@@ -7,8 +7,15 @@ const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
 const KIND_PREFIX = 'http://schemas.google.com/blogger/2008/kind#';
 const LABEL_SCHEME = 'http://www.blogger.com/atom/ns#';
 
-/** A Blogger address this blog serves as is: /YYYY/MM/slug.html or /p/slug.html. */
+/**
+ * A Blogger address this blog serves as is: /YYYY/MM/slug.html or /p/slug.html. Blogger's slugs
+ * are tens of characters; a longer "address" gets a new one here (and answers as an old one), so
+ * a permalink never grows to the megabytes a hostile backup can hold.
+ */
+const MAX_PATH_LENGTH = 1000;
+
 export function bloggerPath(path: string): string | undefined {
+  if (path.length > MAX_PATH_LENGTH) return undefined;
   return /^\/\d{4}\/(0[1-9]|1[0-2])\/[^/?#]+\.html$/.test(path) || /^\/p\/[^/?#]+\.html$/.test(path) ? path : undefined;
 }
 
@@ -75,7 +82,8 @@ function labelsOf(entry: XmlNode, takeout: boolean): string[] {
 /** Blogger's comment ids look like post ids (blog-1.post-987); a parent given by number needs the blog part. */
 function siblingId(id: string, number: string): string {
   const match = /^(.*\.post-)\d+$/.exec(id);
-  return match ? `${match[1]}${number}` : `${id.replace(/[^.]+$/, '')}post-${number}`;
+  // Everything up to the last dot, found with lastIndexOf: /[^.]+$/ rescans every dotless run.
+  return match ? `${match[1]}${number}` : `${id.slice(0, id.lastIndexOf('.') + 1)}post-${number}`;
 }
 
 /**

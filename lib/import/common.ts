@@ -1,4 +1,6 @@
 import { compile } from 'html-to-text';
+import { Parser } from 'htmlparser2';
+import { htmlToText } from '@/lib/content';
 import type { ImportedPerson } from './types';
 
 /** A date from a backup (ISO 8601 in Atom, RFC 822 in RSS); undefined when missing or invalid. */
@@ -13,9 +15,42 @@ export function parseDate(value: string | undefined): Date | undefined {
  * in comments, and a link keeps its address in the text so nothing the writer said is lost.
  */
 export function commentHtmlToText(html: string): string {
-  return toText(html)
+  return layOut(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * html-to-text walks the markup recursively and its parser shifts a whole array per element, so
+ * elements nested thousands deep (no comment anyone wrote, but a backup can hold anything)
+ * overflow the stack or take minutes. Such a comment keeps its words, as flat text.
+ */
+function layOut(html: string): string {
+  return nestsDeeperThan(html, MAX_NESTING) ? htmlToText(html) : toText(html);
+}
+
+const MAX_NESTING = 256;
+const tooDeep = new Error('nested too deep');
+
+/** Whether elements nest deeper than `limit`, read by a parser that stops as soon as they do. */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  let depth = 0;
+  const parser = new Parser({
+    onopentag() {
+      if (++depth > limit) throw tooDeep;
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  try {
+    parser.write(html);
+    parser.end();
+    return false;
+  } catch (error) {
+    if (error === tooDeep) return true;
+    throw error;
+  }
 }
 
 // Compiled once: building html-to-text's selector tables per comment was most of an import's time.

@@ -113,12 +113,23 @@ export async function runImport(source: AsyncIterable<Uint8Array | string>, opti
       const found = await findImportedSourceIds({ kind, ids: ids.splice(0) });
       report.alreadyImported[kind === 'post' ? 'posts' : 'comments'] += found.size;
     };
-    /** A backup can hold one id twice (hand-edited files do); the second copy gets its own. */
+    /**
+     * A backup can hold one id twice (hand-edited files do); the second copy gets its own. The
+     * next number to try is kept per id: counting up from 2 for every copy made a file of one
+     * id repeated quadratic in the number of copies.
+     */
+    const nextCopy = new Map<string, number>();
     const uniqueId = (id: string) => {
-      let candidate = id;
-      for (let n = 2; seen.has(digest(candidate)); n++) candidate = `${id}~${n}`;
-      seen.add(digest(candidate));
-      return candidate;
+      const key = digest(id);
+      if (!seen.has(key)) {
+        seen.add(key);
+        return id;
+      }
+      let n = nextCopy.get(key) ?? 2;
+      while (seen.has(digest(`${id}~${n}`))) n++;
+      seen.add(digest(`${id}~${n}`));
+      nextCopy.set(key, n + 1);
+      return `${id}~${n}`;
     };
 
     for await (const item of backup.items) {

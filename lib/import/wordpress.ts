@@ -1,3 +1,4 @@
+import { withoutTrailingSlashes } from '@/lib/permalink';
 import { bloggerPath } from './blogger';
 import { cleanPerson, commentHtmlToText, parseDate } from './common';
 import type { ImportItem, ImportedPerson } from './types';
@@ -24,11 +25,9 @@ export function newWordPressContext(): WordPressContext {
 export function wordpressAutop(text: string): string {
   if (!text.trim()) return '';
   const kept: string[] = [];
-  let body = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '')
-    .replace(/<pre[\s\S]*?<\/pre>/gi, (block) => `\n\n\u0000${kept.push(block) - 1}\u0000\n\n`);
-  body = captionsToFigures(body);
+  let body = replaceSpans(text.replace(/\r\n?/g, '\n'), blockComment, () => '');
+  body = replaceSpans(body, preBlock, (block) => `\n\n\u0000${kept.push(block) - 1}\u0000\n\n`);
+  body = replaceSpans(body, caption, captionToFigure);
   const blockStart = /^<\/?(p|div|h[1-6]|ul|ol|li|dl|table|thead|tbody|tr|blockquote|figure|hr|section|details|address|form|iframe|video|audio)[\s>/]/i;
   return body
     .split(/\n\s*\n/)
@@ -43,12 +42,57 @@ export function wordpressAutop(text: string): string {
     .join('\n');
 }
 
+/**
+ * A kind of span in post text: where one may start, and the closing text it runs to. Found with a
+ * forward scan, not a lazy regex like /<pre[\s\S]*?<\/pre>/, which rescans to the end from every
+ * opener that is never closed (a post of repeated "<pre" took minutes).
+ */
+type Span = {
+  /** Global regex for where a span may begin; a match of it is the span's head. */
+  start: RegExp;
+  /** Global regex for the text that ends the span. */
+  end: RegExp;
+  /** For spans whose head runs to a delimiter (`[caption …]`): that delimiter. */
+  headEnd?: string;
+};
+
+// The block editor's <!-- wp:… --> and <!-- /wp:… --> comments.
+const blockComment: Span = { start: /<!--\s*\/?wp:/g, end: /-->/g };
+const preBlock: Span = { start: /<pre/gi, end: /<\/pre>/gi };
+const caption: Span = { start: /\[caption/gi, headEnd: ']', end: /\[\/caption\]/gi };
+
+/**
+ * Replaces every span, left to right, as `text.replace` with the lazy regex would; `inner` is
+ * what lies between the head and the end. Once no end follows, none follows any later opener
+ * either, so the scan stops: each character is looked at a bounded number of times.
+ */
+function replaceSpans(text: string, span: Span, replace: (whole: string, inner: string) => string): string {
+  let out = '';
+  let from = 0;
+  span.start.lastIndex = 0;
+  for (let head = span.start.exec(text); head; head = span.start.exec(text)) {
+    let innerStart = head.index + head[0].length;
+    if (span.headEnd !== undefined) {
+      const close = text.indexOf(span.headEnd, innerStart);
+      if (close === -1) break;
+      innerStart = close + span.headEnd.length;
+    }
+    span.end.lastIndex = innerStart;
+    const end = span.end.exec(text);
+    if (!end) break;
+    const stop = end.index + end[0].length;
+    out += text.slice(from, head.index) + replace(text.slice(head.index, stop), text.slice(innerStart, end.index));
+    from = stop;
+    span.start.lastIndex = stop;
+  }
+  return out + text.slice(from);
+}
+
 /** WordPress's [caption]<img …> Text[/caption] shortcode, as the figure it stands for. */
-function captionsToFigures(text: string): string {
-  return text.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_, inner: string) => {
-    const match = /^\s*((?:<a[^>]*>)?\s*<img[^>]*>\s*(?:<\/a>)?)([\s\S]*)$/i.exec(inner);
-    return match ? `<figure>${match[1]!.trim()}<figcaption>${match[2]!.trim()}</figcaption></figure>` : inner;
-  });
+function captionToFigure(_: string, inner: string): string {
+  // Each part anchored and unambiguous (the old `^\s*(?:<a…>)?\s*<img` let two \s* share the same spaces).
+  const match = /^\s*((?:<a[^>]*>\s*)?<img[^>]*>\s*(?:<\/a>)?)([\s\S]*)$/i.exec(inner);
+  return match ? `<figure>${match[1]!.trim()}<figcaption>${match[2]!.trim()}</figcaption></figure>` : inner;
 }
 
 function gmtDate(value: string): Date | undefined {
@@ -65,7 +109,7 @@ function oldPathOf(href: string, siteUrl: string | undefined): string | undefine
   try {
     const url = new URL(href.trim(), siteUrl ?? 'http://placeholder.invalid');
     if (siteUrl && new URL(siteUrl).host !== url.host) return undefined;
-    const path = decodeURI(url.pathname).replace(/(.)\/+$/, '$1');
+    const path = withoutTrailingSlashes(decodeURI(url.pathname));
     const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
     if (path === '/' && id) return `/?${url.searchParams.has('p') ? 'p' : 'page_id'}=${id}`;
     return path === '/' ? undefined : path;
@@ -133,7 +177,7 @@ function wordpressItem(item: XmlNode, ctx: WordPressContext, now: Date): ImportI
     return [{ kind: 'skipped', what: postType, title, reason: wpStatus === 'trash' ? "It was in WordPress's trash." : 'It is an unsaved auto-draft.' }];
   }
   if (!postId) return [{ kind: 'skipped', what: postType, title, reason: 'It has no wp:post_id, so it cannot be imported safely.' }];
-  const base = ctx.siteUrl?.replace(/\/+$/, '') ?? 'wordpress';
+  const base = ctx.siteUrl === undefined ? 'wordpress' : withoutTrailingSlashes(ctx.siteUrl, 0);
   const sourceId = `${base}/?p=${postId}`;
 
   const items: ImportItem[] = [];
