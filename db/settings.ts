@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from './client';
 import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/gadgets';
+import { DEFAULT_LABELS_GADGET, parseLabelsGadget } from '@/lib/labels-gadget';
 import { settings, type Settings } from './schema';
 
 const defaults: Settings = {
@@ -17,12 +18,13 @@ const defaults: Settings = {
   blockedWords: '',
   notifyEmails: '',
   gadgets: DEFAULT_GADGETS,
+  labelsGadget: DEFAULT_LABELS_GADGET,
 };
 
 /** The blog's settings; defaults until the first setup writes the row. */
 export async function getSettings(): Promise<Settings> {
   const row = getDb().select().from(settings).where(eq(settings.id, 1)).get() ?? defaults;
-  return { ...row, gadgets: parseGadgetLayout(row.gadgets) };
+  return { ...row, gadgets: parseGadgetLayout(row.gadgets), labelsGadget: parseLabelsGadget(row.labelsGadget) };
 }
 
 export async function updateSettings(values: Partial<Omit<Settings, 'id'>>): Promise<void> {
