@@ -50,7 +50,7 @@ export function selectGadgetLabels(
   const total = pool.length;
   const more = options.limit !== null && total > options.limit;
   if (more) pool = pool.sort(byCount).slice(0, options.limit!);
-  pool.sort(options.sort === 'count' ? byCount : compareNames);
+  sortLabels(pool, options.sort);
   let min = Infinity;
   let max = -Infinity;
   for (const l of pool) {
@@ -58,6 +58,11 @@ export function selectGadgetLabels(
     if (l.count > max) max = l.count;
   }
   return { labels: pool.map((l) => ({ name: l.name, count: l.count, step: cloudStep(l.count, min, max) })), total, more };
+}
+
+/** Sorts labels in place: alphabetically as a reader reads (case and accents aside), or most used first. */
+export function sortLabels<T extends { name: string; count: number }>(labels: T[], sort: LabelsGadget['sort']): T[] {
+  return labels.sort(sort === 'count' ? byCount : compareNames);
 }
 
 /**
