@@ -22,6 +22,8 @@ export const DEFAULT_LABELS_GADGET: LabelsGadget = { show: 'all', selected: [], 
 
 export const MAX_LABELS_LIMIT = 1000;
 export const MAX_SELECTED_LABELS = 200;
+/** The selected labels as typed in the settings form, commas and all. */
+export const MAX_SELECTED_LABELS_LENGTH = 10_000;
 
 /** Font sizes in a cloud: few enough that each step is visibly apart, as Blogger's cloud has. */
 export const CLOUD_STEPS = 5;
