@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveRange, currentOffsetSeconds, formatArchiveTitle, formatDateHeader, formatDateTime, formatTime, groupByDay, parseLocalDateTime, toLocalDateTimeValue, zonedTime } from './dates';
+import { archiveRange, currentOffsetSeconds, formatArchiveTitle, formatDateHeader, formatDateTime, formatTime, monthName, groupByDay, parseLocalDateTime, toLocalDateTimeValue, zonedTime } from './dates';
 
 describe('dates in the blog time zone', () => {
   it("writes Blogger's date header", () => {
@@ -70,7 +70,9 @@ describe('date formatting on a page with many dates', () => {
           currentOffsetSeconds(zone, date);
         }
       }
-      expect(built).toBeLessThanOrEqual(8);
+      // The Blog Archive gadget names the months of the newest year on every page.
+      for (let month = 1; month <= 12; month++) monthName(month);
+      expect(built).toBeLessThanOrEqual(9);
     } finally {
       Intl.DateTimeFormat = original;
     }
@@ -85,5 +87,6 @@ describe('date formatting on a page with many dates', () => {
     expect(formatDateHeader(date, 'UTC')).toBe('Sunday, July 9, 2023');
     expect(currentOffsetSeconds('Europe/Paris', date)).toBe(7200);
     expect(currentOffsetSeconds('America/New_York', date)).toBe(-14400);
+    expect([monthName(1), monthName(12)]).toEqual(['January', 'December']);
   });
 });

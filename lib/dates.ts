@@ -90,13 +90,11 @@ export function archiveRange(year: number, month: number | undefined, timeZone: 
 /** "July 2023" or "2023", for archive headings. */
 export function formatArchiveTitle(year: number, month?: number): string {
   if (month === undefined) return String(year);
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return formatter('archive', 'en-US', 'UTC', { month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 export function monthName(month: number): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  return formatter('month', 'en-US', 'UTC', { month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** Current UTC offset of the zone in seconds, for grouping posts by month inside SQL. */
