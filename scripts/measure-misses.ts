@@ -5,12 +5,16 @@
  * the month archives (as a crawler would), then asks for each once, one at a time, and prints the
  * time to the last byte (p50, p90, p99), the HTML size and the elements per page.
  *
- *   npm run bench:misses -- --url http://127.0.0.1:3500 [--count 200] [--cached]
+ *   npm run bench:misses -- --url http://127.0.0.1:3500 [--count 200] [--pid PID] [--cached]
+ *
+ * With --pid (the server's process id) it also prints the server's CPU time per page, read from
+ * /proc, which other work on a shared machine disturbs less than the time to the last byte.
  *
  * Each address carries a query parameter the page ignores, so the request skips Next's route
  * cache and renders in app/(site) as a miss in front of any page cache would; --cached leaves it
  * off (the first request for an address then fills the route cache, also a miss).
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -18,6 +22,7 @@ const { values } = parseArgs({
     url: { type: 'string', default: 'http://127.0.0.1:3000' },
     count: { type: 'string', default: '200' },
     cached: { type: 'boolean', default: false },
+    pid: { type: 'string' },
   },
 });
 const base = values.url!.replace(/\/$/, '');
@@ -49,6 +54,12 @@ async function findOldPosts(wanted: number): Promise<string[]> {
   return [...found].slice(0, wanted);
 }
 
+/** The process's user + system CPU time in ms (Linux /proc; clock ticks are 1/100 s here). */
+function cpuMs(pid: string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 async function main() {
@@ -58,6 +69,7 @@ async function main() {
   const sizes: number[] = [];
   const elements: number[] = [];
   const started = performance.now();
+  const cpuStart = values.pid ? cpuMs(values.pid) : 0;
   for (const [i, path] of paths.entries()) {
     const { status, html, ms } = await get(values.cached ? path : `${path}?miss=${i}`);
     if (status !== 200) throw new Error(`${path}: HTTP ${status}`);
@@ -66,6 +78,7 @@ async function main() {
     elements.push(html.match(/<[a-zA-Z]/g)?.length ?? 0);
   }
   const wall = performance.now() - started;
+  const cpu = values.pid ? (cpuMs(values.pid) - cpuStart) / times.length : undefined;
   const sorted = [...times].sort((a, b) => a - b);
   const mean = (list: number[]) => list.reduce((n, x) => n + x, 0) / list.length;
   console.log(
@@ -74,6 +87,7 @@ async function main() {
         pages: times.length,
         msPerPage: { p50: +quantile(sorted, 0.5).toFixed(1), p90: +quantile(sorted, 0.9).toFixed(1), p99: +quantile(sorted, 0.99).toFixed(1), mean: +mean(times).toFixed(1) },
         pagesPerSecond: +((times.length / wall) * 1000).toFixed(1),
+        serverCpuMsPerPage: cpu === undefined ? undefined : +cpu.toFixed(1),
         htmlKB: +(mean(sizes) / 1024).toFixed(1),
         elementsPerPage: Math.round(mean(elements)),
       },
