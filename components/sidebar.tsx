@@ -6,9 +6,10 @@ import { readThrough } from '@/db/reader-cache';
 import type { Settings } from '@/db/schema';
 import { currentOffsetSeconds, monthName } from '@/lib/dates';
 import { GADGETS, type GadgetId } from '@/lib/gadgets';
-import { archivePath, authorPath, labelPath } from '@/lib/permalink';
+import { archivePath, authorPath } from '@/lib/permalink';
 import { Avatar } from './avatar';
 import { Gadget } from './gadget';
+import { LabelsGadgetView } from './labels-gadget';
 import { SearchForm } from './search-form';
 
 /** Blogger's sidebar: the gadgets the admin chose, in their order. Empty gadgets stay hidden. */
@@ -67,19 +68,7 @@ export async function Sidebar({ settings }: { settings: Settings }) {
         </Gadget>
       ),
     archive: () => (months.length === 0 ? null : <ArchiveGadget key="archive" months={months} />),
-    labels: () =>
-      labels.length === 0 ? null : (
-        <Gadget title={GADGETS.labels} key="labels">
-          {/* Styled from the list, not per item: a blog can have hundreds of labels on every page. */}
-          <ul className="flex flex-wrap gap-x-3 gap-y-1.5 [&_a]:link [&_span]:text-stone-600 dark:[&_span]:text-stone-400">
-            {labels.map((label) => (
-              <li key={label.name}>
-                <Link href={labelPath(label.name)}>{label.name}</Link> <span>({label.count})</span>
-              </li>
-            ))}
-          </ul>
-        </Gadget>
-      ),
+    labels: () => (labels.length === 0 ? null : <LabelsGadgetView key="labels" labels={labels} options={settings.labelsGadget} />),
     pages: () =>
       pages.length === 0 ? null : (
         <Gadget title={GADGETS.pages} key="pages">
@@ -166,3 +155,4 @@ function ArchiveGadget({ months }: { months: { year: number; month: number; coun
     </Gadget>
   );
 }
+

@@ -9,7 +9,7 @@ import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
 import { authors, comments, labels, postLabels, posts, redirects, revisions, type Post } from './schema';
-import { visiblePostFilter } from './visibility';
+import { visiblePostFilter, visibleUntil } from './visibility';
 
 const summaryColumns = {
   id: posts.id,
@@ -106,7 +106,7 @@ export async function listVisiblePosts({
     .select(summaryColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(visiblePostFilter(now), before ? lt(posts.publishedAt, before) : undefined, ...filterConditions(filter)))
+    .where(and(visiblePostFilter(visibleUntil(now, before, filter.to)), before ? lt(posts.publishedAt, before) : undefined, ...filterConditions(filter)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit)
     .all();
@@ -117,7 +117,7 @@ export async function countVisiblePosts(filter: ListFilter, now = new Date()): P
   const row = getDb()
     .select({ n: sql<number>`count(*)` })
     .from(posts)
-    .where(and(visiblePostFilter(now), ...filterConditions(filter)))
+    .where(and(visiblePostFilter(visibleUntil(now, filter.to)), ...filterConditions(filter)))
     .get();
   return row?.n ?? 0;
 }
@@ -280,7 +280,7 @@ export async function getNeighbourPosts(
   const older = db
     .select(pick)
     .from(posts)
-    .where(and(visiblePostFilter(now), lt(posts.publishedAt, publishedAt)))
+    .where(and(visiblePostFilter(visibleUntil(now, publishedAt)), lt(posts.publishedAt, publishedAt)))
     .orderBy(desc(posts.publishedAt))
     .limit(1)
     .get();

@@ -10,6 +10,7 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import type { GadgetId } from '@/lib/gadgets';
+import type { LabelsGadget } from '@/lib/labels-gadget';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -294,6 +295,11 @@ export const settings = sqliteTable(
       .$type<GadgetId[]>()
       .notNull()
       .default(sql`'["search","profile","popular","archive","labels","pages","subscribe","attribution"]'`),
+    // The Labels gadget's options (lib/labels-gadget.ts): which labels, order, list or cloud, counts, cap.
+    labelsGadget: text('labels_gadget', { mode: 'json' })
+      .$type<LabelsGadget>()
+      .notNull()
+      .default(sql`'{"show":"all","selected":[],"sort":"name","display":"list","showCounts":true,"limit":30}'`),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
 );

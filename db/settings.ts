@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, preparedPerConnection } from './client';
 import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/gadgets';
+import { DEFAULT_LABELS_GADGET, parseLabelsGadget } from '@/lib/labels-gadget';
 import { settings, type Settings } from './schema';
 
 const defaults: Settings = {
@@ -17,6 +18,7 @@ const defaults: Settings = {
   blockedWords: '',
   notifyEmails: '',
   gadgets: DEFAULT_GADGETS,
+  labelsGadget: DEFAULT_LABELS_GADGET,
 };
 
 /** The blog's settings; defaults until the first setup writes the row. */
@@ -25,7 +27,7 @@ const settingsRow = preparedPerConnection((db) => db.select().from(settings).whe
 
 export async function getSettings(): Promise<Settings> {
   const row = settingsRow().get() ?? defaults;
-  return { ...row, gadgets: parseGadgetLayout(row.gadgets) };
+  return { ...row, gadgets: parseGadgetLayout(row.gadgets), labelsGadget: parseLabelsGadget(row.labelsGadget) };
 }
 
 export async function updateSettings(values: Partial<Omit<Settings, 'id'>>): Promise<void> {

@@ -17,3 +17,14 @@ export function visiblePostFilter(now: Date | Placeholder, type: 'post' | 'page'
     lte(posts.publishedAt, now),
   );
 }
+
+/**
+ * The time to give visiblePostFilter when a query also keeps below an earlier one (the post before
+ * this one, an older page's keyset, an archive's end): the earliest of them. The posts are the same,
+ * but SQLite seeks the index to one upper bound only, and given `<= now` beside `< before` it may
+ * seek to now and walk down past every newer post first: 6 ms for the post before a 2011 post on a
+ * 100,000-post blog, against 0.01 ms when both bounds are the same time.
+ */
+export function visibleUntil(now: Date, ...bounds: (Date | undefined)[]): Date {
+  return bounds.reduce<Date>((earliest, bound) => (bound && bound < earliest ? bound : earliest), now);
+}

@@ -114,6 +114,14 @@ test.describe('the XSS corpus in real Chromium', () => {
         expect(await ran()).toBe(0);
       }
 
+      // Every label at once: the sidebar gadget shows only the 30 most used, this page shows them all.
+      await page.goto('/search/label');
+      await expect(page.getByRole('heading', { name: 'Labels', level: 1 })).toBeVisible();
+      await page.waitForLoadState('load');
+      expect(await scriptablesIn(page)).toEqual([]);
+      expect(await ran()).toBe(0);
+      await page.goBack();
+
       // A single post page (comment form, JSON-LD, share links) and the static page.
       const firstPost = await page.getByRole('article').first().getByRole('link').first().getAttribute('href');
       await page.goto(firstPost!);

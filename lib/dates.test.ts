@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveRange, formatArchiveTitle, formatDateHeader, groupByDay, parseLocalDateTime, toLocalDateTimeValue, zonedTime } from './dates';
+import { archiveRange, currentOffsetSeconds, formatArchiveTitle, formatDateHeader, formatDateTime, formatTime, monthName, groupByDay, parseLocalDateTime, toLocalDateTimeValue, zonedTime } from './dates';
 
 describe('dates in the blog time zone', () => {
   it("writes Blogger's date header", () => {
@@ -47,5 +47,46 @@ describe('schedule times', () => {
     for (const bad of ['', 'tomorrow', '2024-13-01T09:00', '2024-07-01 09:00', '2024-07-01T25:00']) {
       expect(parseLocalDateTime(bad, 'UTC'), bad).toBeNull();
     }
+  });
+});
+
+describe('date formatting on a page with many dates', () => {
+  it('builds each kind of formatter once per time zone, not once per date (a post with 10 comments built 12)', () => {
+    const original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args) {
+        built++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const dates = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2023, 6, 9 + i, 10, 4)));
+      for (const zone of ['Europe/Paris', 'America/New_York']) {
+        for (const date of dates) {
+          formatDateTime(date, zone);
+          formatTime(date, zone);
+          formatDateHeader(date, zone);
+          currentOffsetSeconds(zone, date);
+        }
+      }
+      // The Blog Archive gadget names the months of the newest year on every page.
+      for (let month = 1; month <= 12; month++) monthName(month);
+      expect(built).toBeLessThanOrEqual(9);
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+  });
+
+  it('keeps each time zone apart', () => {
+    const date = new Date('2023-07-09T23:30:00Z');
+    expect(formatDateTime(date, 'Europe/Paris')).toBe('July 10, 2023 at 1:30 AM');
+    expect(formatDateTime(date, 'America/New_York')).toBe('July 9, 2023 at 7:30 PM');
+    expect(formatTime(date, 'Asia/Tokyo')).toBe('8:30 AM');
+    expect(formatDateHeader(date, 'Europe/Paris')).toBe('Monday, July 10, 2023');
+    expect(formatDateHeader(date, 'UTC')).toBe('Sunday, July 9, 2023');
+    expect(currentOffsetSeconds('Europe/Paris', date)).toBe(7200);
+    expect(currentOffsetSeconds('America/New_York', date)).toBe(-14400);
+    expect([monthName(1), monthName(12)]).toEqual(['January', 'December']);
   });
 });

@@ -28,6 +28,8 @@ const CACHEABLE_PATHS = [
   /^\/\d{4}\/\d{2}\/[^/]+\.html$/,
   /^\/p\/[^/]+\.html$/,
   /^\/search\/label\/[^/]+$/,
+  // Every label with its count: linked from the Labels gadget when it shows only the most used.
+  /^\/search\/label$/,
   /^\/author\/[^/]+$/,
   /^\/feeds\/(posts|comments)\/default$/,
 ];

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireAuthor } from '@/auth';
 import { countUnsentNotifications } from '@/db/comments';
+import { listAllLabelNames } from '@/db/labels';
 import { getSettings } from '@/db/settings';
 import { FormMessage } from '@/components/ui/form-message';
 import { SettingsForm } from './settings-form';
@@ -13,7 +14,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   await connection();
   const author = await requireAuthor();
   if (author.role !== 'admin') notFound();
-  const [settings, unsent, { saved }] = await Promise.all([getSettings(), countUnsentNotifications(), searchParams]);
+  const [settings, unsent, knownLabels, { saved }] = await Promise.all([getSettings(), countUnsentNotifications(), listAllLabelNames(), searchParams]);
+  const labels = settings.labelsGadget;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-6 font-serif text-3xl font-semibold">Settings</h1>
@@ -35,8 +37,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           notifyEmails: settings.notifyEmails,
           headerAdsHtml: settings.headerAdsHtml,
           gadgets: settings.gadgets,
+          labelsShow: labels.show,
+          labelsSelected: labels.selected.join(', '),
+          labelsSort: labels.sort,
+          labelsDisplay: labels.display,
+          labelsShowCounts: labels.showCounts ? 'on' : 'off',
+          labelsLimit: labels.limit === null ? '' : String(labels.limit),
         }}
         timeZones={Intl.supportedValuesOf('timeZone')}
+        knownLabels={knownLabels}
       />
       <p className="mt-8 text-sm text-stone-600 dark:text-stone-400">
         {unsent} new-comment {unsent === 1 ? 'notification is' : 'notifications are'} waiting in the outbox.

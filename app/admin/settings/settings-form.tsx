@@ -5,7 +5,9 @@ import type { FormState } from '@/lib/form-state';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { LabelInput } from '@/components/editor/label-input';
 import { GADGETS, type GadgetId } from '@/lib/gadgets';
+import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS_LENGTH } from '@/lib/labels-gadget';
 import { saveSettings } from './actions';
 
 export type SettingsValues = {
@@ -20,6 +22,12 @@ export type SettingsValues = {
   trustApprovedCommenters: boolean;
   blockedWords: string;
   notifyEmails: string;
+  labelsShow: 'all' | 'selected';
+  labelsSelected: string;
+  labelsSort: 'name' | 'count';
+  labelsDisplay: 'list' | 'cloud';
+  labelsShowCounts: 'on' | 'off';
+  labelsLimit: string;
 };
 
 function Field({
@@ -53,7 +61,7 @@ function Field({
   );
 }
 
-export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; timeZones: string[] }) {
+export function SettingsForm({ initial, timeZones, knownLabels }: { initial: SettingsValues; timeZones: string[]; knownLabels: string[] }) {
   const [state, formAction] = useActionState(saveSettings, {} as FormState);
   const v = { ...initial, ...(state.values ?? {}) } as SettingsValues;
   const e = state.errors ?? {};
@@ -139,6 +147,77 @@ export function SettingsForm({ initial, timeZones }: { initial: SettingsValues; 
             </tbody>
           </table>
         </div>
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
+          <legend className="px-1 text-sm font-semibold">Labels gadget</legend>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field name="labelsShow" label="Show" errors={e.labelsShow}>
+              {(p) => (
+                <select {...p} name="labelsShow" defaultValue={v.labelsShow} className="field">
+                  <option value="all">All labels</option>
+                  <option value="selected">Only these labels</option>
+                </select>
+              )}
+            </Field>
+            <Field name="labelsSort" label="Sort" errors={e.labelsSort}>
+              {(p) => (
+                <select {...p} name="labelsSort" defaultValue={v.labelsSort} className="field">
+                  <option value="name">Alphabetically</option>
+                  <option value="count">By frequency</option>
+                </select>
+              )}
+            </Field>
+            <Field name="labelsDisplay" label="Display" errors={e.labelsDisplay}>
+              {(p) => (
+                <select {...p} name="labelsDisplay" defaultValue={v.labelsDisplay} className="field">
+                  <option value="list">List</option>
+                  <option value="cloud">Cloud</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          <Field
+            name="labelsSelected"
+            label="Labels to show"
+            hint="Used when Show is “Only these labels”. Separate labels with commas; existing labels are suggested as you type."
+            errors={e.labelsSelected}
+          >
+            {(p) => (
+              <LabelInput
+                id={p.id}
+                name="labelsSelected"
+                defaultValue={v.labelsSelected}
+                known={knownLabels}
+                maxLength={MAX_SELECTED_LABELS_LENGTH}
+                describedBy={p['aria-describedby']}
+                invalid={p['aria-invalid']}
+              />
+            )}
+          </Field>
+          <div className="grid items-start gap-4 sm:grid-cols-2">
+            <Field
+              name="labelsLimit"
+              label="Most labels shown"
+              hint="The most used ones, with a link to a page of every label. Leave empty to show them all."
+              errors={e.labelsLimit}
+            >
+              {(p) => (
+                <input {...p} name="labelsLimit" type="number" min={1} max={MAX_LABELS_LIMIT} defaultValue={v.labelsLimit} className="field sm:w-40" />
+              )}
+            </Field>
+            <div className="flex items-start gap-2 sm:pt-7">
+              <input
+                id="settings-labelsShowCounts"
+                name="labelsShowCounts"
+                type="checkbox"
+                defaultChecked={v.labelsShowCounts === 'on'}
+                className="mt-1 size-4"
+              />
+              <label htmlFor="settings-labelsShowCounts" className="text-sm">
+                Show the number of posts
+              </label>
+            </div>
+          </div>
+        </fieldset>
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">
