@@ -66,7 +66,10 @@ export function SettingsForm({ initial, timeZones, knownLabels }: { initial: Set
   const v = { ...initial, ...(state.values ?? {}) } as SettingsValues;
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="flex flex-col gap-8" noValidate>
+    // React 19 resets a form after its action, and a <select> then falls back to its first option
+    // rather than the defaultValue the answer carries: a new key per answer mounts the fields afresh
+    // with what the author typed (a refused "Only these labels" must stay chosen).
+    <form key={JSON.stringify(state)} action={formAction} className="flex flex-col gap-8" noValidate>
       <FormMessage id="settings-message" message={state.message} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-serif text-xl font-semibold">Blog</legend>
