@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuthor } from './authors';
+import { getDb } from './client';
 import { migrateDatabase } from './migrate';
 import { savePost } from './posts';
 import { searchPostIds } from './search';
@@ -67,5 +69,34 @@ describe('searchPostIds', () => {
     await savePost({ id: post.id, authorId, title: 'Celeriac', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
     expect((await searchPostIds({ query: 'kohlrabi', limit: 10 }))!.total).toBe(0);
     expect((await searchPostIds({ query: 'celeriac', limit: 10 }))!.hits.map((h) => h.id)).toEqual([post.id]);
+  });
+
+  it('indexes only what a reader can find: a post leaves the index when it goes back to draft, pages never enter', async () => {
+    const authorId = (await createAuthor({ name: 'Unpublisher', email: 'u@example.com' })).id;
+    const post = await savePost({ authorId, title: 'Rhubarb', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    expect((await searchPostIds({ query: 'rhubarb', limit: 10 }))!.total).toBe(1);
+    await savePost({ id: post.id, authorId, title: 'Rhubarb', body: '<p>x</p>', labels: [], action: 'draft', timeZone: 'UTC' });
+    expect(await searchPostIds({ query: 'rhubarb', limit: 10 })).toEqual({ hits: [], total: 0 });
+    await savePost({ type: 'page', authorId, title: 'Rhubarb page', body: '<p>rhubarb</p>', labels: [], publish: true, timeZone: 'UTC' });
+    const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from posts_fts where posts_fts match 'rhubarb'`);
+    expect(indexed!.n).toBe(0);
+  });
+
+  it('counts and lists a scheduled post only once its time has come', async () => {
+    const authorId = (await createAuthor({ name: 'Planner', email: 'pl@example.com' })).id;
+    const now = new Date('2030-01-01T00:00:00Z');
+    const due = new Date('2030-01-02T09:00:00Z');
+    const post = await savePost({ authorId, title: 'Parsnip', body: '<p>x</p>', labels: [], action: 'schedule', scheduleAt: due, timeZone: 'UTC', now });
+    expect(await searchPostIds({ query: 'parsnip', limit: 10, now })).toEqual({ hits: [], total: 0 });
+    const later = await searchPostIds({ query: 'parsnip', limit: 10, now: new Date(due.getTime() + 1) });
+    expect(later!.total).toBe(1);
+    expect(later!.hits.map((h) => h.id)).toEqual([post.id]);
+  });
+
+  it('pages through the ranking without repeating or skipping a post', async () => {
+    const all = await searchPostIds({ query: 'zucch', limit: 50 });
+    const first = await searchPostIds({ query: 'zucch', limit: 2 });
+    const second = await searchPostIds({ query: 'zucch', limit: 2, offset: 2 });
+    expect([...first!.hits, ...second!.hits].map((h) => h.id)).toEqual(all!.hits.slice(0, 4).map((h) => h.id));
   });
 });
