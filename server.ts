@@ -10,6 +10,7 @@ import { getAuthSecret } from '@/lib/auth-secret';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/trusted-proxy';
 import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
+import { workerHeapFlags } from '@/server/worker-heap';
 
 /**
  * `npm start`. One worker per core (Node's cluster), each running Next's production server (its
@@ -30,6 +31,7 @@ const hostname = process.env.HOSTNAME || undefined;
 const workers = positiveInteger('WORKERS', availableParallelism());
 const cacheMegabytes = positiveInteger('PAGE_CACHE_MB', 64);
 const sharedMaxAge = positiveInteger('PAGE_CACHE_SHARED_MAX_AGE', 0, { zero: true });
+const workerHeapMegabytes = positiveInteger('WORKER_HEAP_MB', 128);
 
 let trust: ProxyTrust;
 try {
@@ -58,6 +60,10 @@ async function primary() {
   await migrateDatabase();
   getAuthSecret();
   closeDb();
+  // Each worker's heap is capped (WORKER_HEAP_MB) so it collects before it grows to the machine's size.
+  cluster.setupPrimary({
+    execArgv: workerHeapFlags({ heapMegabytes: workerHeapMegabytes, nodeOptions: process.env.NODE_OPTIONS, execArgv: process.execArgv }),
+  });
   let stopping: 'SIGTERM' | 'SIGINT' | null = null;
   const deaths: number[] = [];
   let announced = false;
