@@ -9,7 +9,7 @@ import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
 import { authors, comments, labels, postLabels, posts, redirects, revisions, type Post } from './schema';
-import { visiblePostFilter, visibleUntil } from './visibility';
+import { visibleByIdFilter, visiblePostFilter, visibleUntil } from './visibility';
 
 const summaryColumns = {
   id: posts.id,
@@ -154,22 +154,22 @@ export async function listVisiblePostsByIds(ids: number[], now = new Date()): Pr
     .select(summaryColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(visiblePostFilter(now), inArray(posts.id, ids)))
+    .where(and(inArray(posts.id, ids), visibleByIdFilter(now)))
     .all();
   const byId = new Map((await withLabelsAndCounts(rows)).map((p) => [p.id, p]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Posts with the most published comments, for the Popular Posts gadget. */
+/**
+ * Posts with the most published comments, for the Popular Posts gadget: read in order from
+ * posts_popular_idx, the count kept by triggers (migration 0017), so no comment is counted here.
+ */
 export async function listPopularPosts({ limit, now = new Date() }: { limit: number; now?: Date }) {
-  const count = sql<number>`count(${comments.id})`;
   return getDb()
-    .select({ id: posts.id, title: posts.title, permalink: posts.permalink, excerpt: posts.excerpt, comments: count })
+    .select({ id: posts.id, title: posts.title, permalink: posts.permalink, excerpt: posts.excerpt, comments: posts.publishedComments })
     .from(posts)
-    .innerJoin(comments, and(eq(comments.postId, posts.id), eq(comments.status, 'published')))
-    .where(visiblePostFilter(now))
-    .groupBy(posts.id)
-    .orderBy(desc(count), desc(posts.publishedAt))
+    .where(and(visiblePostFilter(now), gt(posts.publishedComments, 0)))
+    .orderBy(desc(posts.publishedComments), desc(posts.publishedAt))
     .limit(limit)
     .all()
     .map((row) => ({ ...row, permalink: row.permalink ?? '' }));

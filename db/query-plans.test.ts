@@ -80,7 +80,7 @@ function fullScans(sql: string, params: unknown[], { sorted }: { sorted: boolean
 }
 
 /** Listings whose order must come from an index (a label page sorts only that label's posts). */
-const ORDERED = new Set(['home page', 'older posts (keyset)', 'newer posts link', 'month archive', 'author page', 'newer and older post', 'comment feed', 'pages gadget']);
+const ORDERED = new Set(['home page', 'older posts (keyset)', 'newer posts link', 'month archive', 'author page', 'newer and older post', 'comment feed', 'pages gadget', 'popular posts gadget']);
 
 const now = new Date('2025-06-01T00:00:00Z');
 const readerQueries: [string, () => Promise<unknown>][] = [
@@ -123,6 +123,16 @@ describe('every reader query uses an index, whatever the size of the archive', (
     for (const { sql, params } of statements) {
       expect(fullScans(sql, params, { sorted: ORDERED.has(name) }), sql).toEqual([]);
     }
+  });
+});
+
+describe('a page of search hits', () => {
+  it('looks its posts up by id, not by walking every visible post', async () => {
+    recorded.length = 0;
+    await listVisiblePostsByIds([1, 2, 3], now);
+    const [first] = recorded.splice(0);
+    const plan = explain(first!.sql, first!.params).map((row) => row.detail);
+    expect(plan.find((d) => /\bposts\b/.test(d)), plan.join('\n')).toMatch(/^SEARCH posts USING INTEGER PRIMARY KEY/);
   });
 });
 

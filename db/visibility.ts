@@ -28,3 +28,13 @@ export function visiblePostFilter(now: Date | Placeholder, type: 'post' | 'page'
 export function visibleUntil(now: Date, ...bounds: (Date | undefined)[]): Date {
   return bounds.reduce<Date>((earliest, bound) => (bound && bound < earliest ? bound : earliest), now);
 }
+
+/**
+ * visiblePostFilter for rows already named by id (a page of search hits): the same rule, with each
+ * term behind SQLite's unary `+`, which keeps it out of index choice. Otherwise SQLite prefers the
+ * listing index's range over every visible post to ten primary-key lookups: 15–45 ms per search
+ * page on a 100,000-post blog, against well under 1 ms.
+ */
+export function visibleByIdFilter(now: Date) {
+  return sql`(+${posts.type} = 'post' and +${posts.status} in ('published', 'scheduled') and +${posts.publishedAt} is not null and +${posts.publishedAt} <= ${now.getTime()})`;
+}

@@ -1,0 +1,6 @@
+ALTER TABLE `posts` ADD `published_comments` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `posts_popular_idx` ON `posts` (`type`,`published_comments`,`published_at`) WHERE "posts"."status" in ('published', 'scheduled');--> statement-breakpoint
+UPDATE `posts` SET `published_comments` = (SELECT count(*) FROM `comments` WHERE `comments`.`post_id` = `posts`.`id` AND `comments`.`status` = 'published');--> statement-breakpoint
+CREATE TRIGGER `comments_insert_counts` AFTER INSERT ON `comments` WHEN new.`status` = 'published' BEGIN UPDATE `posts` SET `published_comments` = `published_comments` + 1 WHERE `id` = new.`post_id`; END;--> statement-breakpoint
+CREATE TRIGGER `comments_update_counts` AFTER UPDATE OF `status`, `post_id` ON `comments` WHEN old.`status` = 'published' OR new.`status` = 'published' BEGIN UPDATE `posts` SET `published_comments` = `published_comments` - (old.`status` = 'published') WHERE `id` = old.`post_id`; UPDATE `posts` SET `published_comments` = `published_comments` + (new.`status` = 'published') WHERE `id` = new.`post_id`; END;--> statement-breakpoint
+CREATE TRIGGER `comments_delete_counts` AFTER DELETE ON `comments` WHEN old.`status` = 'published' BEGIN UPDATE `posts` SET `published_comments` = `published_comments` - 1 WHERE `id` = old.`post_id`; END;
