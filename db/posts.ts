@@ -4,7 +4,7 @@ import { combineLabels } from '@/lib/label-filter';
 import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { makeExcerpt } from '@/lib/content';
-import { getDb, preparedPerConnection, type Db } from './client';
+import { getDb, preparedPerConnection } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
@@ -225,12 +225,16 @@ export async function listSitemapEntries(now = new Date()) {
     .map((row) => ({ permalink: row.permalink!, updatedAt: row.updatedAt, type: row.type }));
 }
 
-/** A visible post or static page at its permalink (/YYYY/MM/slug.html or /p/slug.html). */
-export async function getVisiblePostByPermalink(
-  permalink: string,
+/** A visible post or static page at its permalink; readers' addresses go through db/addresses.ts. */
+export async function getVisiblePostByPermalink({
+  permalink,
+  type,
   now = new Date(),
-  type: 'post' | 'page' = 'post',
-): Promise<PostSummary | undefined> {
+}: {
+  permalink: string;
+  type: 'post' | 'page';
+  now?: Date;
+}): Promise<PostSummary | undefined> {
   const row = getDb()
     .select(summaryColumns)
     .from(posts)
@@ -240,27 +244,6 @@ export async function getVisiblePostByPermalink(
   if (!row) return undefined;
   const [post] = await withLabelsAndCounts([row]);
   return post;
-}
-
-const visibleAddressQueries = new WeakMap<Db, ReturnType<typeof prepareVisibleAddress>>();
-
-function prepareVisibleAddress(db: Db) {
-  return db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.permalink, sql.placeholder('permalink')), visiblePostFilter(sql.placeholder('now'), sql.placeholder('type'))))
-    .prepare();
-}
-
-/**
- * Whether readers can see a post or page at this address now: one indexed lookup, prepared once
- * per connection, because proxy.ts asks on every read of a post.
- */
-export function isVisibleAddress(permalink: string, type: 'post' | 'page', now = new Date()): boolean {
-  const db = getDb();
-  let query = visibleAddressQueries.get(db);
-  if (!query) visibleAddressQueries.set(db, (query = prepareVisibleAddress(db)));
-  return query.get({ permalink, type, now: now.getTime() }) !== undefined;
 }
 
 /** The posts just before and after one, for "Newer Post" / "Older Post" links. */
@@ -294,6 +277,24 @@ const postById = preparedPerConnection((db) => db.select().from(posts).where(eq(
 
 export async function getPostById(id: number): Promise<Post | undefined> {
   return postById().get({ id });
+}
+
+/** A post readers can see, so its address and publish time are set. */
+export type VisiblePost = Post & { permalink: string; publishedAt: Date };
+
+// Read for every comment posted: prepared once per connection.
+const visiblePostById = preparedPerConnection((db) =>
+  db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, sql.placeholder('id')), isNotNull(posts.permalink), visiblePostFilter(sql.placeholder('now'))))
+    .prepare(),
+);
+
+/** The post with this id if readers can see it now (published, or scheduled and due), else undefined. */
+export async function getVisiblePostById({ id, now = new Date() }: { id: number; now?: Date }): Promise<VisiblePost | undefined> {
+  const post = visiblePostById().get({ id, now: now.getTime() });
+  return post?.permalink && post.publishedAt ? { ...post, permalink: post.permalink, publishedAt: post.publishedAt } : undefined;
 }
 
 export async function getPostWithLabelsById(id: number): Promise<(Post & { labels: string[] }) | undefined> {
@@ -485,17 +486,6 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
     },
     { behavior: 'immediate' },
   );
-}
-
-/** Where an old address now lives, if the post behind it is visible. */
-export async function getRedirectTarget(fromPath: string, now = new Date()): Promise<string | undefined> {
-  const row = getDb()
-    .select({ permalink: posts.permalink, type: posts.type })
-    .from(redirects)
-    .innerJoin(posts, eq(posts.id, redirects.postId))
-    .where(and(eq(redirects.fromPath, fromPath), inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now)))
-    .get();
-  return row?.permalink ?? undefined;
 }
 
 /** Deletes posts with their comments, labels links, revisions and search entries. */
