@@ -9,23 +9,10 @@ import type { Db } from './client';
 import { getDb } from './client';
 import { setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
+import type { ApplyResult } from '@/lib/import/report';
 import { authors, comments, imports, labelRedirects, labels, posts, redirects, revisions, type ImportRun } from './schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export type ApplyResult = {
-  posts: number;
-  pages: number;
-  drafts: number;
-  scheduled: number;
-  comments: number;
-  authorsCreated: number;
-  labelsCreated: number;
-  redirects: number;
-  alreadyImported: { posts: number; comments: number };
-  /** Things done differently from the file, each said in a sentence. */
-  notes: string[];
-};
 
 /** Which of these backup ids were imported before (for a dry run's "already here" count). */
 export async function findImportedSourceIds({ kind, ids }: { kind: 'post' | 'comment'; ids: string[] }): Promise<Set<string>> {

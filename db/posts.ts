@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { combineLabels } from '@/lib/label-filter';
-import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
-import { slugify } from '@/lib/slug';
+import { permalinkCandidates } from '@/lib/permalink';
+import { planPublication, type SaveAction } from '@/lib/publish-rules';
 import { makeExcerpt } from '@/lib/content';
 import { getDb, preparedPerConnection } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
@@ -359,26 +359,14 @@ export async function listPostsForAdmin({
   return rows.map((row) => ({ ...row, labels: labelsById.get(row.id) ?? [] }));
 }
 
-export type SaveAction = 'draft' | 'publish' | 'schedule';
+export type { SaveAction } from '@/lib/publish-rules';
 
 export type SaveResult =
   | { ok: true; post: Post }
   | { ok: false; reason: 'conflict'; updatedAt: Date }
   | { ok: false; reason: 'slug-taken' | 'missing' };
 
-/** True once readers could have seen the post: its address is frozen from then on. */
-function isFrozen(post: Post | undefined, now: Date): boolean {
-  if (!post?.permalink || !post.publishedAt) return false;
-  return !(post.status === 'scheduled' && post.publishedAt > now);
-}
-
-/**
- * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
- * transaction. A post's permalink is set when it is published or scheduled and frozen once
- * readers can see it (Blogger's rule); a later slug change keeps a 301 from the old address.
- * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
- */
-export async function savePost(values: {
+export type SavePostValues = {
   id?: number;
   type?: Post['type'];
   authorId: number;
@@ -387,8 +375,6 @@ export async function savePost(values: {
   body: string;
   labels: string[];
   action?: SaveAction;
-  /** Deprecated shorthand for action: 'publish' / 'draft'. */
-  publish?: boolean;
   scheduleAt?: Date;
   slug?: string;
   searchDescription?: string;
@@ -399,15 +385,23 @@ export async function savePost(values: {
   coalesceRevisionMs?: number;
   timeZone: string;
   now?: Date;
-}): Promise<Post> {
+};
+
+/** savePostChecked for callers that cannot meet a conflict or a taken slug (seeds, tests, imports). */
+export async function savePost(values: SavePostValues): Promise<Post> {
   const result = await savePostChecked(values);
   if (!result.ok) throw new Error(`Post not saved: ${result.reason}`);
   return result.post;
 }
 
-export async function savePostChecked(values: Parameters<typeof savePost>[0]): Promise<SaveResult> {
+/**
+ * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
+ * transaction, applying the publish rules of lib/publish-rules.ts (address set at publish,
+ * frozen once readers can see it, a renamed live address keeps a 301 from the old one).
+ * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
+ */
+export async function savePostChecked(values: SavePostValues): Promise<SaveResult> {
   const now = values.now ?? new Date();
-  const action: SaveAction = values.action ?? (values.publish ? 'publish' : 'draft');
   const db = getDb();
   return db.transaction(
     (tx): SaveResult => {
@@ -417,38 +411,36 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
         return { ok: false, reason: 'conflict', updatedAt: existing.updatedAt };
       }
       const type = existing?.type ?? values.type ?? 'post';
-      const frozen = isFrozen(existing, now);
-      const slug = values.slug ? slugify(values.slug, 60) : frozen ? existing!.slug : slugify(values.title);
+      const plan = planPublication({
+        stored: existing,
+        type,
+        action: values.action ?? 'draft',
+        title: values.title,
+        slug: values.slug,
+        scheduleAt: values.scheduleAt,
+        timeZone: values.timeZone,
+        now,
+      });
       const isTaken = (path: string) => {
         const owner = tx.select({ id: posts.id }).from(posts).where(eq(posts.permalink, path)).get();
         const redirect = tx.select({ postId: redirects.postId }).from(redirects).where(eq(redirects.fromPath, path)).get();
         return (owner && owner.id !== existing?.id) || (redirect && redirect.postId !== existing?.id);
       };
-      const freePath = (base: string) =>
-        permalinkCandidates(base).find((path) => !isTaken(path)) ?? base.replace(/\.html$/, `-${now.getTime()}.html`);
 
-      let permalink = existing?.permalink ?? null;
-      let publishedAt = existing?.publishedAt ?? null;
-      let status: Post['status'];
-      if (frozen) {
-        if (slug !== existing!.slug) {
-          // The author renamed a live address: the old one keeps answering with a redirect.
-          const renamed = permalink!.replace(/[^/]+\.html$/, `${slug}.html`);
-          if (isTaken(renamed)) return { ok: false, reason: 'slug-taken' };
-          tx.insert(redirects).values({ fromPath: permalink!, postId: existing!.id }).onConflictDoNothing().run();
-          tx.delete(redirects).where(eq(redirects.fromPath, renamed)).run();
-          permalink = renamed;
-        }
-        status = action === 'draft' ? 'draft' : 'published';
-      } else if (action === 'draft') {
-        status = 'draft';
-        permalink = null;
-        publishedAt = null;
+      let permalink: string | null;
+      if (plan.permalink.kind === 'keep') {
+        permalink = plan.permalink.path;
+      } else if (plan.permalink.kind === 'rename') {
+        const { from, to } = plan.permalink;
+        if (isTaken(to)) return { ok: false, reason: 'slug-taken' };
+        tx.insert(redirects).values({ fromPath: from, postId: existing!.id }).onConflictDoNothing().run();
+        tx.delete(redirects).where(eq(redirects.fromPath, to)).run();
+        permalink = to;
       } else {
-        status = action === 'schedule' ? 'scheduled' : 'published';
-        publishedAt = action === 'schedule' && values.scheduleAt ? values.scheduleAt : now;
-        permalink = freePath(type === 'page' ? pagePermalink(slug) : postPermalink(slug, publishedAt, values.timeZone));
+        const { base } = plan.permalink;
+        permalink = permalinkCandidates(base).find((path) => !isTaken(path)) ?? base.replace(/\.html$/, `-${now.getTime()}.html`);
       }
+      const { slug, status, publishedAt } = plan;
 
       const row = {
         title: values.title,

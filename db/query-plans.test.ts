@@ -36,7 +36,7 @@ beforeAll(async () => {
       title: `Planned post ${i}`,
       body: `<p>Body ${i} about gardens</p>`,
       labels: i % 2 ? ['Garden', 'Notes'] : ['Notes'],
-      publish: true,
+      action: 'publish',
       timeZone: 'UTC',
       now: new Date(Date.UTC(2024, i % 12, 1 + i)),
     });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await migrateDatabase();
   const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Guarded' });
   adminId = admin!.id;
-  ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   authorB = (await createAuthor({ name: 'Bea', email: 'bea@example.com', role: 'author', passwordHash: 'y' })).id;
 });
 
@@ -315,7 +315,7 @@ describe('account controls: admins only, checked beside the data', () => {
   beforeAll(async () => {
     const { hashPassword } = await import('@/lib/password');
     carl = (await createAuthor({ name: 'Carl', email: 'carl@example.com', role: 'author', passwordHash: await hashPassword(carlPassword) })).id;
-    carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+    carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   });
 
   it('a visitor is sent to /login and changes nothing', async () => {

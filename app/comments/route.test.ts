@@ -23,7 +23,7 @@ beforeAll(async () => {
   await migrateDatabase();
   await updateSettings({ commentModeration: 'always' });
   authorId = (await createAuthor({ name: 'Host', email: 'host@example.com', passwordHash: 'x' })).id;
-  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
 });
 
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { getSettings } from '@/db/settings';
 import { buildFeed, parseFeedFormat, type FeedEntry } from '@/lib/feeds';
 import { escapeHtml } from '@/lib/content';
 import { labelPath } from '@/lib/permalink';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 
 const DEFAULT_ENTRIES = 25;
 const MAX_ENTRIES = 100;

@@ -18,7 +18,7 @@ import { authorId, newAuthorInput } from '@/lib/author-input';
 import { formValues, type FormState } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
 import { newResetToken, RESET_LINK_LIFETIME_MS } from '@/lib/reset-token';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 
 /** An admin adds someone who can sign in and write; they change the password on their Profile. */
 export async function addAuthorAction(_prev: FormState, formData: FormData): Promise<FormState> {

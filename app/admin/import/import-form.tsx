@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import type { ImportProgress, ImportReport } from '@/lib/import/run';
+import type { ImportProgress, ImportReport } from '@/lib/import/report';
 import { FormMessage } from '@/components/ui/form-message';
 import { ImportReportView } from './import-report';
 

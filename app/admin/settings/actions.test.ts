@@ -53,7 +53,7 @@ beforeAll(async () => {
   await migrateDatabase();
   const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Labelled' });
   session.current = { user: { id: String(admin!.id), sv: 0 } };
-  await savePost({ authorId: admin!.id, title: 'Trip', body: '<p>x</p>', labels: ['Travel', 'Food & Drink'], publish: true, timeZone: 'UTC' });
+  await savePost({ authorId: admin!.id, title: 'Trip', body: '<p>x</p>', labels: ['Travel', 'Food & Drink'], action: 'publish', timeZone: 'UTC' });
 });
 
 describe('saving the Labels gadget in Admin → Settings', () => {

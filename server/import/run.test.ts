@@ -89,7 +89,7 @@ describe('runImport', () => {
 
   it('moves a post whose address is taken next door, and says so', async () => {
     const author = await createAuthor({ name: 'Local', email: 'local@example.org' });
-    await savePost({ authorId: author.id, title: 'Post 31', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC', now: new Date('2015-03-05T00:00:00Z') });
+    await savePost({ authorId: author.id, title: 'Post 31', body: '<p>mine</p>', labels: [], action: 'publish', timeZone: 'UTC', now: new Date('2015-03-05T00:00:00Z') });
     const report = await runImport(text(feed(entry(31, 'theirs'))), { fileName: 'clash.xml' });
     expect(report.applied!.notes.join(' ')).toMatch(/\/2015\/03\/post-31\.html.*\/2015\/03\/post-31_2\.html/);
   });
