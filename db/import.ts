@@ -5,14 +5,12 @@ import type { ImportedComment, ImportedLabelAlias, ImportedPerson, ImportedPost 
 import { pagePermalink, permalinkCandidates, postPermalink } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { uniqueAuthorSlugInTx } from './authors';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
 import type { ApplyResult } from '@/lib/import/report';
 import { authors, comments, imports, labelRedirects, labels, posts, redirects, revisions, type ImportRun } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Which of these backup ids were imported before (for a dry run's "already here" count). */
 export async function findImportedSourceIds({ kind, ids }: { kind: 'post' | 'comment'; ids: string[] }): Promise<Set<string>> {

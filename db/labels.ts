@@ -1,11 +1,9 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { labels, postLabels, posts } from './schema';
 import { visiblePostFilter } from './visibility';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Replaces a post's labels, creating labels that don't exist yet. Runs inside the caller's transaction. */
 export function setPostLabelsInTx(tx: Tx, postId: number, names: string[]): void {

@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { getDb, type Db } from './client';
+import { getDb, type Db, type Tx } from './client';
 import { authors, passwordResetTokens } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type ResetTokenLookup =
   | { status: 'valid'; author: { id: number; name: string; email: string } }

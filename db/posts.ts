@@ -4,7 +4,7 @@ import { combineLabels } from '@/lib/label-filter';
 import { permalinkCandidates } from '@/lib/permalink';
 import { planPublication, type SaveAction } from '@/lib/publish-rules';
 import { makeExcerpt } from '@/lib/content';
-import { getDb, preparedPerConnection } from './client';
+import { getDb, preparedPerConnection, type Tx } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
@@ -506,7 +506,6 @@ export async function getRevisionById(id: number) {
   return getDb().select().from(revisions).where(eq(revisions.id, id)).get();
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function writeRevisionInTx(
   tx: Tx,

@@ -2,19 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthor, createFirstAdmin } from '@/db/authors';
 import { migrateDatabase } from '@/db/migrate';
 import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
+import { nextAuthConfig, session } from '@/test/next-auth-mock';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
-// What auth.ts hands to NextAuth, so the Credentials provider's authorize() can be called as written.
-const nextAuthConfig = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('next-auth', () => ({
-  default: (config: unknown) => {
-    nextAuthConfig.current = config;
-    return { auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} };
-  },
-  AuthError: class AuthError extends Error {},
-  CredentialsSignin: class CredentialsSignin extends Error {},
-}));
+vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 // Absolute links (the password link) are built from the request's host.
 vi.mock('next/headers', async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: 'blog.test' }) }));
