@@ -9,7 +9,7 @@ describe('listBenchPostPermalinks', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'blogstead-bench-db-'));
   const file = path.join(dir, 'tiny.db');
   beforeAll(async () => {
-    await seedBenchBlog(file, { posts: 40, comments: 40, labels: 5, years: 1, generator: BENCH_GENERATOR_VERSION });
+    await seedBenchBlog({ file, shape: { posts: 40, comments: 40, labels: 5, years: 1, generator: BENCH_GENERATOR_VERSION } });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -169,7 +169,7 @@ export function benchBlogMatches(file: string, shape: BenchBlogShape): boolean {
  * an hour ago. The file is written beside its final name and renamed when complete, so an
  * interrupted run never leaves a half-seeded blog that looks reusable.
  */
-export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = new Date()): Promise<void> {
+export async function seedBenchBlog({ file, shape, now = new Date() }: { file: string; shape: BenchBlogShape; now?: Date }): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial`;
   const ftsFile = `${file}.fts.partial`;

@@ -6,7 +6,7 @@ import { visiblePostFilter } from './visibility';
 
 
 /** Replaces a post's labels, creating labels that don't exist yet. Runs inside the caller's transaction. */
-export function setPostLabelsInTx(tx: Tx, postId: number, names: string[]): void {
+export function setPostLabelsInTx(tx: Tx, { postId, names }: { postId: number; names: string[] }): void {
   tx.delete(postLabels).where(eq(postLabels.postId, postId)).run();
   if (names.length === 0) return;
   tx.insert(labels)

@@ -463,7 +463,7 @@ export async function savePostChecked(values: SavePostValues): Promise<SaveResul
             .values({ ...row, type, authorId: values.authorId })
             .returning()
             .get();
-      setPostLabelsInTx(tx, saved.id, values.labels);
+      setPostLabelsInTx(tx, { postId: saved.id, names: values.labels });
       reindexPostInTx(tx, saved.id);
       writeRevisionInTx(tx, {
         postId: saved.id,

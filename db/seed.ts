@@ -103,7 +103,7 @@ export async function seedDemoBlog({ content, now = new Date() }: { content: Dem
           })
           .returning({ id: posts.id })
           .get();
-        setPostLabelsInTx(tx, post.id, demo.labels);
+        setPostLabelsInTx(tx, { postId: post.id, names: demo.labels });
         reindexPostInTx(tx, post.id);
 
         const insertComment = (c: DemoComment, at: Date, parentId: number | null) => {

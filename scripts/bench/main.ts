@@ -141,7 +141,7 @@ async function seed(name: string, shape: BenchBlogShape): Promise<{ file: string
   }
   console.log(`Seed: writing ${file} (${shape.posts} posts, ${shape.comments} comments, ${shape.labels} labels)…`);
   const started = performance.now();
-  await seedBenchBlog(file, shape);
+  await seedBenchBlog({ file, shape });
   const seconds = (performance.now() - started) / 1000;
   console.log(`Seed: ${file} written in ${seconds.toFixed(1)} s`);
   return { file, reused: false, seconds };
