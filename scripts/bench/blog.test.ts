@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_GENERATOR_VERSION, listBenchPostPermalinks, seedBenchBlog } from './bench';
+import { listBenchPostPermalinks } from '@/db/bench';
+import { BENCH_GENERATOR_VERSION, seedBenchBlog } from './blog';
 
 describe('listBenchPostPermalinks', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'blogstead-bench-db-'));
