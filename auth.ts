@@ -31,12 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...authConfig.callbacks,
     // The author's session version rides in the token; a bumped version ends the session.
     jwt({ token, user }) {
-      if (user && 'sessionVersion' in user) token.sv = user.sessionVersion;
+      if (user?.sessionVersion !== undefined) token.sv = user.sessionVersion;
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      (session.user as { sv?: unknown }).sv = token.sv;
+      session.user.sv = token.sv;
       return session;
     },
   },
@@ -79,7 +79,7 @@ export const getCurrentAuthor = cache(async (): Promise<Author | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const author = await getAuthorById(id);
   // Signed out elsewhere, the password changed or the author disabled since this session began: not valid any more.
-  const version = Number((session?.user as { sv?: unknown } | undefined)?.sv ?? -1);
+  const version = session?.user?.sv ?? -1;
   return author?.passwordHash && !author.disabledAt && version === author.sessionVersion ? author : null;
 });
 

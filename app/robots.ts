@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 
 export default async function robots(): Promise<MetadataRoute.Robots> {
   await connection();

@@ -6,7 +6,7 @@ import { countPostsByMonth, listSitemapEntries } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { currentOffsetSeconds } from '@/lib/dates';
 import { archivePath, authorPath, labelPath } from '@/lib/permalink';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 
 /** Every public page: home, posts, static pages, labels, archives and authors. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

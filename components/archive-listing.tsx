@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { redirectOldAddress } from '@/lib/old-address';
+import { readAddress } from '@/server/reader-address';
 import { countVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { archiveRange, formatArchiveTitle } from '@/lib/dates';
@@ -23,14 +23,14 @@ export async function ArchiveListing({
   const segments = month === undefined ? [year] : [year, month];
   if (!parsed) {
     // /about or /category/news on the blog this one was imported from.
-    await redirectOldAddress(segments);
+    await readAddress(segments);
     notFound();
   }
   const settings = await getSettings();
   const range = archiveRange(parsed.year, parsed.month, settings.timezone);
   const count = await countVisiblePosts({ from: range.start, to: range.end });
   if (count === 0) {
-    await redirectOldAddress(segments);
+    await readAddress(segments);
     notFound();
   }
   const paging = readPaging(searchParams);

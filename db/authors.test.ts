@@ -32,7 +32,7 @@ describe('first-run setup', () => {
 });
 
 describe('account controls', () => {
-  const published = { labels: [] as string[], publish: true, timeZone: 'UTC' };
+  const published = { labels: [] as string[], action: 'publish' as const, timeZone: 'UTC' };
 
   it('disabling an author ends their sessions and keeps their published posts attributed; enabling does not revive old sessions', async () => {
     const { disableAuthorById, enableAuthorById, getAuthorById } = await import('./authors');

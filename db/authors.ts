@@ -1,12 +1,10 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { slugify } from '@/lib/slug';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { authors, imports, media, passwordResetTokens, posts, revisions, settings, type Author } from './schema';
 import { visiblePostFilter } from './visibility';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A free /author/SLUG for a new author: their name as a slug, numbered if taken. */
 export function uniqueAuthorSlugInTx(tx: Tx, name: string): string {

@@ -33,7 +33,7 @@ function comment() {
 beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Host', email: 'backup@example.com' })).id;
-  postId = (await savePost({ authorId, title: 'Kept', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Kept', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   for (let i = 0; i < 50; i++) await comment();
 });
 

@@ -1,179 +1,65 @@
 import 'server-only';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { MORE_MARKER } from '@/lib/content';
 import { migrationsFolder } from './migrate';
 
 /**
- * Generated blogs for `npm run bench`. Everything here writes with raw prepared statements in a
- * few large transactions, because going through the app's one-post-at-a-time functions would
- * take an hour for a million comments; the rows are shaped exactly as the app writes them.
+ * The SQL of `npm run bench`'s generated blogs (scripts/bench/blog.ts makes them): written with
+ * raw prepared statements in a few large transactions into a file of their own, because the app's
+ * one-post-at-a-time functions would take an hour for a million comments; and the lookups the
+ * bench needs in such a file.
  */
 
-export type BenchBlogShape = {
-  posts: number;
-  comments: number;
-  labels: number;
-  years: number;
-  /** Bumped when the generator changes, so an older seeded file is not reused by mistake. */
-  generator: number;
-};
-
-export const BENCH_GENERATOR_VERSION = 1;
 export const BENCH_WRITER_EMAIL_DOMAIN = 'writers.bench.invalid';
 
-const DAY = 86_400_000;
 const POSTS_PER_TRANSACTION = 5_000;
 
-/** A small deterministic PRNG (mulberry32), so the same shape always gives the same blog. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type BenchComment = {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  authorEmail: string | null;
+  body: string;
+  status: 'published' | 'pending' | 'spam';
+  isPostAuthor: boolean;
+  /** ms since the epoch, as the column stores it. */
+  createdAt: number;
+};
 
-const COMMON = (
-  'the of and to in is that it was for on with as his they be at one have this from by hot word but what some we can out ' +
-  'other were all there when up use your how said an each she which do their time if will way about many then them write ' +
-  'would like so these her long make thing see him two has look more day could go come did number sound no most people my ' +
-  'over know water than call first who may down side been now find'
-).split(' ');
-const TOPICAL = (
-  'garden kitchen bread sourdough tomato harvest winter spring autumn summer mountain river bicycle railway station ' +
-  'library notebook pencil camera lens shutter portrait landscape village harbour lighthouse ferry island coast cliff ' +
-  'forest meadow orchard apple pear cherry walnut chestnut honey beehive market festival concert violin piano guitar ' +
-  'choir theatre novel poem chapter letter postcard stamp museum gallery painting sculpture ceramic pottery glaze kiln ' +
-  'loom wool knitting quilt embroidery carpentry chisel workshop bench timber oak maple birch willow pine cedar compost ' +
-  'seedling greenhouse trellis pruning grafting recipe soup stew pastry butter cheese yoghurt coffee tea kettle teapot ' +
-  'telescope planet comet eclipse meteor astronomy weather storm thunder rainbow fog frost snowfall glacier volcano ' +
-  'canoe kayak sailing anchor compass map atlas journey pilgrimage hostel campfire tent lantern trail summit valley ' +
-  'printing typewriter manuscript archive census genealogy ancestor parish chapel cathedral abbey castle bridge tunnel ' +
-  'engine locomotive tram canal lock barge windmill watermill forge anvil blacksmith saddle stable orchard vineyard ' +
-  'cellar vintage cider brewing yeast fermentation pickle jam marmalade preserve larder pantry allotment scarecrow'
-).split(' ');
-/** The generator's topical words, most frequent first: what the bench's new searches look for. */
-export const BENCH_TOPICAL_WORDS: readonly string[] = TOPICAL;
-const FIRST = 'Anna Ben Clara David Elena Farid Grace Hugo Ines Jonas Kiri Luca Maya Nils Olga Pedro Quinn Rosa Sam Tove Uma Viktor Wen Ximena Yusuf Zoe'.split(' ');
-const LAST = 'Adams Berg Costa Dubois Eriksen Fischer Garcia Haas Ito Jensen Kowalski Lopez Moreau Novak Okafor Petrov Quint Rossi Silva Tanaka Underhill Varga Weber Young Zimmer'.split(' ');
+export type BenchPost = {
+  id: number;
+  title: string;
+  slug: string;
+  permalink: string;
+  body: string;
+  excerpt: string;
+  /** The body's text, for the search index. */
+  plain: string;
+  publishedAt: number;
+  /** 1-based positions in BenchBlog.labels. */
+  labelIds: number[];
+  comments: BenchComment[];
+};
 
-/** Syllable words make a long tail of rare terms, so FTS posting lists have a realistic spread. */
-function makeVocabulary(rand: () => number): string[] {
-  const onsets = 'b c d f g h k l m n p r s t v w br cr dr fl gr pl st tr'.split(' ');
-  const vowels = 'a e i o u ai ea io ou'.split(' ');
-  const codas = ['', '', 'n', 'r', 's', 't', 'l', 'nd', 'rk', 'st'];
-  const words = new Set<string>([...TOPICAL]);
-  while (words.size < 4_000) {
-    const syllables = 2 + Math.floor(rand() * 2);
-    let w = '';
-    for (let i = 0; i < syllables; i++) {
-      w += onsets[Math.floor(rand() * onsets.length)]! + vowels[Math.floor(rand() * vowels.length)]!;
-    }
-    words.add(w + codas[Math.floor(rand() * codas.length)]!);
-  }
-  return [...words];
-}
-
-/** A pool in which each word appears in proportion to a Zipf weight: one uniform pick is one Zipf draw. */
-function makeWordPool(vocabulary: string[]): string[] {
-  const pool: string[] = [];
-  for (const w of COMMON) for (let i = 0; i < 40; i++) pool.push(w);
-  vocabulary.forEach((w, rank) => {
-    const copies = Math.max(1, Math.round(400 / (rank + 1) ** 0.8));
-    for (let i = 0; i < copies; i++) pool.push(w);
-  });
-  return pool;
-}
-
-class TextMaker {
-  constructor(
-    private readonly rand: () => number,
-    private readonly pool: string[],
-  ) {}
-
-  word(): string {
-    return this.pool[Math.floor(this.rand() * this.pool.length)]!;
-  }
-
-  sentence(minWords: number, maxWords: number): string {
-    const n = minWords + Math.floor(this.rand() * (maxWords - minWords + 1));
-    const words: string[] = [];
-    for (let i = 0; i < n; i++) words.push(this.word());
-    const first = words[0]!;
-    words[0] = first[0]!.toUpperCase() + first.slice(1);
-    return `${words.join(' ')}${this.rand() < 0.1 ? '?' : '.'}`;
-  }
-
-  /** Paragraphs of sentences until the text reaches `chars`. */
-  paragraphs(chars: number): string[] {
-    const out: string[] = [];
-    let total = 0;
-    while (total < chars) {
-      const sentences: string[] = [];
-      const count = 2 + Math.floor(this.rand() * 4);
-      for (let i = 0; i < count && total < chars; i++) {
-        const s = this.sentence(6, 18);
-        sentences.push(s);
-        total += s.length + 1;
-      }
-      out.push(sentences.join(' '));
-    }
-    return out;
-  }
-}
-
-function slugWords(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-}
-
-function excerptOf(text: string, maxLength = 280): string {
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
-}
-
-function shapeFile(file: string): string {
-  return `${file}.json`;
-}
-
-/** True when `file` was seeded completely with exactly this shape. */
-export function benchBlogMatches(file: string, shape: BenchBlogShape): boolean {
-  if (!existsSync(file) || !existsSync(shapeFile(file))) return false;
-  try {
-    const stored = JSON.parse(readFileSync(shapeFile(file), 'utf8')) as BenchBlogShape;
-    return (Object.keys(shape) as (keyof BenchBlogShape)[]).every((k) => stored[k] === shape[k]);
-  } catch {
-    return false;
-  }
-}
+/** A generated blog (scripts/bench/blog.ts), its posts in publish order. */
+export type BenchBlog = { labels: string[]; start: number; posts: Iterable<BenchPost> };
 
 /**
- * Writes a generated blog of `shape` to `file` (replacing it): one admin author without a
- * password, the settings row, labels, posts with 1–3 labels each and the search index, and
- * comments (some replies, a few pending or spam). Published times spread over `years` and end
- * an hour ago. The file is written beside its final name and renamed when complete, so an
- * interrupted run never leaves a half-seeded blog that looks reusable.
+ * Writes a generated blog to `file` (replacing it): one admin author without a password, the
+ * settings row, labels, posts with their labels and the search index, comments, and an About
+ * page. The rows are shaped exactly as the app writes them. The file is written beside its final
+ * name and renamed when complete, so an interrupted run never leaves a half-written blog.
  */
-export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = new Date()): Promise<void> {
+export async function writeBenchBlog({ file, blog }: { file: string; blog: BenchBlog }): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial`;
   const ftsFile = `${file}.fts.partial`;
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, ftsFile, file, `${file}-wal`, `${file}-shm`, shapeFile(file)]) rmSync(f, { force: true });
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, ftsFile, file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 
   const sqlite = new Database(tmp);
   // Nothing here needs to survive a crash: a broken seed is simply written again.
@@ -183,11 +69,7 @@ export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = n
   sqlite.pragma('temp_store = MEMORY');
   migrate(drizzle(sqlite), { migrationsFolder });
 
-  const rand = random(0x5eed + shape.posts);
-  const text = new TextMaker(rand, makeWordPool(makeVocabulary(rand)));
-  const end = now.getTime() - 60 * 60 * 1000;
-  const start = end - shape.years * 365.25 * DAY;
-
+  const { start } = blog;
   sqlite
     .prepare(`insert into settings (id, blog_title, blog_description) values (1, ?, ?)`)
     .run('Bench Blog', 'A generated blog for npm run bench.');
@@ -197,21 +79,8 @@ export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = n
       .run('Bench Writer', 'bench-writer', 'writer@bench.invalid', 'Writes the generated posts.', start).lastInsertRowid,
   );
 
-  const labelNames: string[] = [];
-  const seenLabels = new Set<string>();
-  while (labelNames.length < shape.labels) {
-    const words = 1 + Math.floor(rand() * 2);
-    let name = '';
-    for (let i = 0; i < words; i++) {
-      const w = TOPICAL[Math.floor(rand() * TOPICAL.length)]!;
-      name += (i ? ' ' : '') + w[0]!.toUpperCase() + w.slice(1);
-    }
-    if (seenLabels.has(name)) name = `${name} ${labelNames.length}`;
-    seenLabels.add(name);
-    labelNames.push(name);
-  }
   const insertLabel = sqlite.prepare(`insert into labels (id, name) values (?, ?)`);
-  sqlite.transaction(() => labelNames.forEach((name, i) => insertLabel.run(i + 1, name)))();
+  sqlite.transaction(() => blog.labels.forEach((name, i) => insertLabel.run(i + 1, name)))();
 
   const insertPost = sqlite.prepare(
     `insert into posts (id, type, title, slug, permalink, body, excerpt, status, published_at, created_at, updated_at, author_id)
@@ -225,92 +94,34 @@ export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = n
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  // Comments per post follow an exponential spread around the mean (most posts have a few, some
-  // many); the total is then trimmed or topped up to exactly `shape.comments`.
-  const mean = shape.comments / Math.max(1, shape.posts);
-  const perPost = new Int32Array(shape.posts);
-  let assigned = 0;
-  for (let i = 0; i < shape.posts; i++) {
-    perPost[i] = Math.floor(-Math.log(1 - rand()) * mean);
-    assigned += perPost[i]!;
-  }
-  for (let i = 0; assigned !== shape.comments; i = (i + 1) % Math.max(1, shape.posts)) {
-    if (assigned < shape.comments) {
-      perPost[i]!++;
-      assigned++;
-    } else if (perPost[i]! > 0) {
-      perPost[i]!--;
-      assigned--;
-    }
-  }
-
   // Secondary indexes are built once at the end (a sort) instead of row by row (random B-tree
   // inserts), which is several times faster for a million rows; the SQL is the migrations' own.
   const indexes = sqlite
     .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('posts', 'post_labels', 'comments')`)
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
-  const permalinks = new Set<string>();
-  let commentId = 0;
-  const step = (end - start) / Math.max(1, shape.posts);
-  const writeBatch = sqlite.transaction((from: number, to: number) => {
+  const writeBatch = sqlite.transaction((batch: BenchPost[]) => {
     const ftsRows: FtsRow[] = [];
-    for (let i = from; i < to; i++) {
-      const id = i + 1;
-      const publishedAt = Math.round(start + step * i + rand() * step * 0.9);
-      const title = text.sentence(3, 8).replace(/[.?]$/, '');
-      const slug = slugWords(title) || `post-${id}`;
-      const d = new Date(publishedAt);
-      const base = `/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${slug}`;
-      let permalink = `${base}.html`;
-      for (let n = 1; permalinks.has(permalink); n++) permalink = `${base}_${n}.html`;
-      permalinks.add(permalink);
-
-      const paragraphs = text.paragraphs(1000 + Math.floor(rand() * 1000));
-      const withBreak = rand() < 0.5 && paragraphs.length > 1;
-      const body = paragraphs.map((p, n) => `${n === 1 && withBreak ? MORE_MARKER : ''}<p>${p}</p>`).join('\n');
-      const plain = paragraphs.join('\n\n');
-      insertPost.run(id, title, slug, permalink, body, excerptOf(plain), publishedAt, publishedAt, publishedAt, authorId);
-
-      const labelCount = 1 + Math.floor(rand() * 3);
-      const mine = new Set<number>();
-      // Label popularity is skewed too: a few labels are on many posts, most on a few.
-      while (mine.size < Math.min(labelCount, shape.labels)) mine.add(1 + Math.floor(rand() ** 2 * shape.labels));
-      for (const labelId of mine) insertPostLabel.run(id, labelId);
-      ftsRows.push([id, title, plain, [...mine].map((l) => labelNames[l - 1]).join(' ')]);
-
-      const topLevel: number[] = [];
-      for (let c = 0; c < perPost[i]!; c++) {
-        commentId++;
-        const first = FIRST[Math.floor(rand() * FIRST.length)]!;
-        const last = LAST[Math.floor(rand() * LAST.length)]!;
-        const reply = topLevel.length > 0 && rand() < 0.2;
-        const byAuthor = reply && rand() < 0.3;
-        const createdAt = Math.min(end, publishedAt + Math.floor(rand() ** 3 * 60 * DAY) + c * 60_000);
-        const roll = rand();
-        const status = roll < 0.97 ? 'published' : roll < 0.99 ? 'pending' : 'spam';
-        const sentences = 1 + Math.floor(rand() * 4);
-        const words: string[] = [];
-        for (let s = 0; s < sentences; s++) words.push(text.sentence(4, 16));
-        insertComment.run(
-          commentId,
-          id,
-          reply ? topLevel[Math.floor(rand() * topLevel.length)]! : null,
-          byAuthor ? 'Bench Writer' : `${first} ${last}`,
-          byAuthor ? null : `${first}.${last}${Math.floor(rand() * 500)}@example.com`.toLowerCase(),
-          words.join(' '),
-          status,
-          byAuthor ? 1 : 0,
-          createdAt,
-        );
-        if (!reply && status === 'published') topLevel.push(commentId);
+    for (const post of batch) {
+      const { id, publishedAt } = post;
+      insertPost.run(id, post.title, post.slug, post.permalink, post.body, post.excerpt, publishedAt, publishedAt, publishedAt, authorId);
+      for (const labelId of post.labelIds) insertPostLabel.run(id, labelId);
+      ftsRows.push([id, post.title, post.plain, post.labelIds.map((l) => blog.labels[l - 1]).join(' ')]);
+      for (const c of post.comments) {
+        insertComment.run(c.id, id, c.parentId, c.authorName, c.authorEmail, c.body, c.status, c.isPostAuthor ? 1 : 0, c.createdAt);
       }
     }
     fts.add(ftsRows);
   });
-  for (let from = 0; from < shape.posts; from += POSTS_PER_TRANSACTION) {
-    writeBatch(from, Math.min(shape.posts, from + POSTS_PER_TRANSACTION));
+  let batch: BenchPost[] = [];
+  for (const post of blog.posts) {
+    batch.push(post);
+    if (batch.length === POSTS_PER_TRANSACTION) {
+      writeBatch(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) writeBatch(batch);
 
   for (const index of indexes) sqlite.exec(index.sql);
   await fts.done();
@@ -336,7 +147,6 @@ export async function seedBenchBlog(file: string, shape: BenchBlogShape, now = n
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();
   renameSync(tmp, file);
-  writeFileSync(shapeFile(file), `${JSON.stringify(shape, null, 2)}\n`);
 }
 
 type FtsRow = [id: number, title: string, body: string, labels: string];

@@ -8,6 +8,9 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** What a `getDb().transaction(…)` callback receives: the *InTx functions take it to join the caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /**
  * The database holds password hashes and commenters' emails: the folder is made 0700 and the file
  * 0600 before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode). A

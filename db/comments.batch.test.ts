@@ -15,7 +15,7 @@ let n = 0;
 beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Host', email: 'host@example.com' })).id;
-  postId = (await savePost({ authorId, title: 'Busy post', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Busy post', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
 });
 
 function send(over: Partial<{ ip: string; email: string | null; body: string; name: string; key: string; post: number }> = {}) {

@@ -10,7 +10,7 @@ let n = 0;
 beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Host', email: 'host@example.com' })).id;
-  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
 });
 
 function attempt(

@@ -5,27 +5,12 @@ import type { ImportedComment, ImportedLabelAlias, ImportedPerson, ImportedPost 
 import { pagePermalink, permalinkCandidates, postPermalink } from '@/lib/permalink';
 import { slugify } from '@/lib/slug';
 import { uniqueAuthorSlugInTx } from './authors';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
+import type { ApplyResult } from '@/lib/import/report';
 import { authors, comments, imports, labelRedirects, labels, posts, redirects, revisions, type ImportRun } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export type ApplyResult = {
-  posts: number;
-  pages: number;
-  drafts: number;
-  scheduled: number;
-  comments: number;
-  authorsCreated: number;
-  labelsCreated: number;
-  redirects: number;
-  alreadyImported: { posts: number; comments: number };
-  /** Things done differently from the file, each said in a sentence. */
-  notes: string[];
-};
 
 /** Which of these backup ids were imported before (for a dry run's "already here" count). */
 export async function findImportedSourceIds({ kind, ids }: { kind: 'post' | 'comment'; ids: string[] }): Promise<Set<string>> {
@@ -67,7 +52,7 @@ export async function applyImport(input: {
       const labelsBefore = tx.select({ n: sql<number>`count(*)` }).from(labels).get()!.n;
       const authorIds = new Map<string, number>();
       const postIds = new Map<string, { id: number; authorId: number }>();
-      const authorOf = (person: ImportedPerson) => resolveAuthorInTx(tx, person, authorIds, result);
+      const authorOf = (person: ImportedPerson) => resolveAuthorInTx(tx, { person, cache: authorIds, result });
 
       for (const post of input.posts()) {
         const existing = lookups.postBySource.get({ id: post.sourceId });
@@ -77,11 +62,11 @@ export async function applyImport(input: {
           continue;
         }
         const authorId = authorOf(post.author);
-        const id = insertPostInTx(tx, lookups, post, authorId, input.timeZone, now, result);
+        const id = insertPostInTx(tx, { lookups, post, authorId, timeZone: input.timeZone, now, result });
         postIds.set(post.sourceId, { id, authorId });
       }
 
-      insertCommentsInTx(tx, lookups, input.comments(), postIds, result);
+      insertCommentsInTx(tx, { lookups, items: input.comments(), postIds, result });
 
       for (const alias of input.aliases) {
         const label = tx.select({ id: labels.id }).from(labels).where(eq(labels.name, alias.label)).get();
@@ -101,7 +86,7 @@ export async function applyImport(input: {
  * (so a blogger importing their own blog keeps their posts), else a new author who cannot
  * sign in. Blogger hides emails, so those get a placeholder address that never receives mail.
  */
-function resolveAuthorInTx(tx: Tx, person: ImportedPerson, cache: Map<string, number>, result: ApplyResult): number {
+function resolveAuthorInTx(tx: Tx, { person, cache, result }: { person: ImportedPerson; cache: Map<string, number>; result: ApplyResult }): number {
   const key = person.email ? `email:${person.email}` : `name:${person.name}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -137,7 +122,10 @@ function isPathTaken(lookups: Lookups, path: string): boolean {
   return lookups.postByPermalink.get({ id: path }) !== undefined || lookups.redirectFrom.get({ id: path }) !== undefined;
 }
 
-function insertPostInTx(tx: Tx, lookups: Lookups, post: ImportedPost, authorId: number, timeZone: string, now: Date, result: ApplyResult): number {
+function insertPostInTx(
+  tx: Tx,
+  { lookups, post, authorId, timeZone, now, result }: { lookups: Lookups; post: ImportedPost; authorId: number; timeZone: string; now: Date; result: ApplyResult },
+): number {
   const draft = post.status === 'draft';
   const publishedAt = draft ? null : (post.publishedAt ?? now);
   const slug = post.path ? post.path.replace(/^.*\//, '').replace(/\.html$/, '') : slugify(post.slug || post.title);
@@ -169,7 +157,7 @@ function insertPostInTx(tx: Tx, lookups: Lookups, post: ImportedPost, authorId: 
     })
     .returning({ id: posts.id })
     .get();
-  setPostLabelsInTx(tx, row.id, post.labels);
+  setPostLabelsInTx(tx, { postId: row.id, names: post.labels });
   reindexPostInTx(tx, row.id);
   tx.insert(revisions)
     .values({ postId: row.id, title: post.title, body: post.html, labels: post.labels.join(', '), authorId, createdAt: updatedAt })
@@ -194,10 +182,12 @@ function insertPostInTx(tx: Tx, lookups: Lookups, post: ImportedPost, authorId: 
  */
 function insertCommentsInTx(
   tx: Tx,
-  lookups: Lookups,
-  items: Iterable<ImportedComment>,
-  postIds: Map<string, { id: number; authorId: number }>,
-  result: ApplyResult,
+  {
+    lookups,
+    items,
+    postIds,
+    result,
+  }: { lookups: Lookups; items: Iterable<ImportedComment>; postIds: Map<string, { id: number; authorId: number }>; result: ApplyResult },
 ): void {
   const commentIds = new Map<string, { id: number; postId: number }>();
   const known = (sourceId: string) => commentIds.get(sourceId) ?? lookups.commentBySource.get({ id: sourceId });

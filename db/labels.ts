@@ -1,14 +1,12 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { labels, postLabels, posts } from './schema';
 import { visiblePostFilter } from './visibility';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Replaces a post's labels, creating labels that don't exist yet. Runs inside the caller's transaction. */
-export function setPostLabelsInTx(tx: Tx, postId: number, names: string[]): void {
+export function setPostLabelsInTx(tx: Tx, { postId, names }: { postId: number; names: string[] }): void {
   tx.delete(postLabels).where(eq(postLabels.postId, postId)).run();
   if (names.length === 0) return;
   tx.insert(labels)

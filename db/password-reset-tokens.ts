@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { getDb, type Db } from './client';
+import { getDb, type Db, type Tx } from './client';
 import { authors, passwordResetTokens } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type ResetTokenLookup =
   | { status: 'valid'; author: { id: number; name: string; email: string } }
@@ -34,7 +33,7 @@ export async function createPasswordResetToken({
   );
 }
 
-function lookUp(db: Db | Tx, tokenHash: string, now: Date) {
+function lookUp(db: Db | Tx, { tokenHash, now }: { tokenHash: string; now: Date }) {
   const row = db
     .select({
       id: passwordResetTokens.id,
@@ -55,7 +54,7 @@ function lookUp(db: Db | Tx, tokenHash: string, now: Date) {
 
 /** What a link is worth now, without using it (opening the page must not spend it). */
 export async function findPasswordResetToken({ tokenHash, now = new Date() }: { tokenHash: string; now?: Date }): Promise<ResetTokenLookup> {
-  const found = lookUp(getDb(), tokenHash, now);
+  const found = lookUp(getDb(), { tokenHash, now });
   if (found.status !== 'valid') return { status: found.status };
   const { id, name, email } = found.row.author;
   return { status: 'valid', author: { id, name, email } };
@@ -76,7 +75,7 @@ export async function resetPasswordWithToken({
 }): Promise<{ kind: 'done'; authorId: number } | { kind: 'missing' | 'expired' | 'used' }> {
   return getDb().transaction(
     (tx) => {
-      const found = lookUp(tx, tokenHash, now);
+      const found = lookUp(tx, { tokenHash, now });
       if (found.status !== 'valid') return { kind: found.status };
       const authorId = found.row.author.id;
       tx.update(passwordResetTokens).set({ usedAt: now }).where(eq(passwordResetTokens.id, found.row.id)).run();

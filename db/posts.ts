@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { combineLabels } from '@/lib/label-filter';
-import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
-import { slugify } from '@/lib/slug';
+import { permalinkCandidates } from '@/lib/permalink';
+import { planPublication, type SaveAction } from '@/lib/publish-rules';
 import { makeExcerpt } from '@/lib/content';
-import { getDb, preparedPerConnection, type Db } from './client';
+import { getDb, preparedPerConnection, type Tx } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
@@ -225,12 +225,16 @@ export async function listSitemapEntries(now = new Date()) {
     .map((row) => ({ permalink: row.permalink!, updatedAt: row.updatedAt, type: row.type }));
 }
 
-/** A visible post or static page at its permalink (/YYYY/MM/slug.html or /p/slug.html). */
-export async function getVisiblePostByPermalink(
-  permalink: string,
+/** A visible post or static page at its permalink; readers' addresses go through db/addresses.ts. */
+export async function getVisiblePostByPermalink({
+  permalink,
+  type,
   now = new Date(),
-  type: 'post' | 'page' = 'post',
-): Promise<PostSummary | undefined> {
+}: {
+  permalink: string;
+  type: 'post' | 'page';
+  now?: Date;
+}): Promise<PostSummary | undefined> {
   const row = getDb()
     .select(summaryColumns)
     .from(posts)
@@ -240,27 +244,6 @@ export async function getVisiblePostByPermalink(
   if (!row) return undefined;
   const [post] = await withLabelsAndCounts([row]);
   return post;
-}
-
-const visibleAddressQueries = new WeakMap<Db, ReturnType<typeof prepareVisibleAddress>>();
-
-function prepareVisibleAddress(db: Db) {
-  return db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.permalink, sql.placeholder('permalink')), visiblePostFilter(sql.placeholder('now'), sql.placeholder('type'))))
-    .prepare();
-}
-
-/**
- * Whether readers can see a post or page at this address now: one indexed lookup, prepared once
- * per connection, because proxy.ts asks on every read of a post.
- */
-export function isVisibleAddress(permalink: string, type: 'post' | 'page', now = new Date()): boolean {
-  const db = getDb();
-  let query = visibleAddressQueries.get(db);
-  if (!query) visibleAddressQueries.set(db, (query = prepareVisibleAddress(db)));
-  return query.get({ permalink, type, now: now.getTime() }) !== undefined;
 }
 
 /** The posts just before and after one, for "Newer Post" / "Older Post" links. */
@@ -294,6 +277,24 @@ const postById = preparedPerConnection((db) => db.select().from(posts).where(eq(
 
 export async function getPostById(id: number): Promise<Post | undefined> {
   return postById().get({ id });
+}
+
+/** A post readers can see, so its address and publish time are set. */
+export type VisiblePost = Post & { permalink: string; publishedAt: Date };
+
+// Read for every comment posted: prepared once per connection.
+const visiblePostById = preparedPerConnection((db) =>
+  db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, sql.placeholder('id')), isNotNull(posts.permalink), visiblePostFilter(sql.placeholder('now'))))
+    .prepare(),
+);
+
+/** The post with this id if readers can see it now (published, or scheduled and due), else undefined. */
+export async function getVisiblePostById({ id, now = new Date() }: { id: number; now?: Date }): Promise<VisiblePost | undefined> {
+  const post = visiblePostById().get({ id, now: now.getTime() });
+  return post?.permalink && post.publishedAt ? { ...post, permalink: post.permalink, publishedAt: post.publishedAt } : undefined;
 }
 
 export async function getPostWithLabelsById(id: number): Promise<(Post & { labels: string[] }) | undefined> {
@@ -358,26 +359,14 @@ export async function listPostsForAdmin({
   return rows.map((row) => ({ ...row, labels: labelsById.get(row.id) ?? [] }));
 }
 
-export type SaveAction = 'draft' | 'publish' | 'schedule';
+export type { SaveAction } from '@/lib/publish-rules';
 
 export type SaveResult =
   | { ok: true; post: Post }
   | { ok: false; reason: 'conflict'; updatedAt: Date }
   | { ok: false; reason: 'slug-taken' | 'missing' };
 
-/** True once readers could have seen the post: its address is frozen from then on. */
-function isFrozen(post: Post | undefined, now: Date): boolean {
-  if (!post?.permalink || !post.publishedAt) return false;
-  return !(post.status === 'scheduled' && post.publishedAt > now);
-}
-
-/**
- * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
- * transaction. A post's permalink is set when it is published or scheduled and frozen once
- * readers can see it (Blogger's rule); a later slug change keeps a 301 from the old address.
- * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
- */
-export async function savePost(values: {
+export type SavePostValues = {
   id?: number;
   type?: Post['type'];
   authorId: number;
@@ -386,8 +375,6 @@ export async function savePost(values: {
   body: string;
   labels: string[];
   action?: SaveAction;
-  /** Deprecated shorthand for action: 'publish' / 'draft'. */
-  publish?: boolean;
   scheduleAt?: Date;
   slug?: string;
   searchDescription?: string;
@@ -398,15 +385,23 @@ export async function savePost(values: {
   coalesceRevisionMs?: number;
   timeZone: string;
   now?: Date;
-}): Promise<Post> {
+};
+
+/** savePostChecked for callers that cannot meet a conflict or a taken slug (seeds, tests, imports). */
+export async function savePost(values: SavePostValues): Promise<Post> {
   const result = await savePostChecked(values);
   if (!result.ok) throw new Error(`Post not saved: ${result.reason}`);
   return result.post;
 }
 
-export async function savePostChecked(values: Parameters<typeof savePost>[0]): Promise<SaveResult> {
+/**
+ * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
+ * transaction, applying the publish rules of lib/publish-rules.ts (address set at publish,
+ * frozen once readers can see it, a renamed live address keeps a 301 from the old one).
+ * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
+ */
+export async function savePostChecked(values: SavePostValues): Promise<SaveResult> {
   const now = values.now ?? new Date();
-  const action: SaveAction = values.action ?? (values.publish ? 'publish' : 'draft');
   const db = getDb();
   return db.transaction(
     (tx): SaveResult => {
@@ -416,38 +411,36 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
         return { ok: false, reason: 'conflict', updatedAt: existing.updatedAt };
       }
       const type = existing?.type ?? values.type ?? 'post';
-      const frozen = isFrozen(existing, now);
-      const slug = values.slug ? slugify(values.slug, 60) : frozen ? existing!.slug : slugify(values.title);
+      const plan = planPublication({
+        stored: existing,
+        type,
+        action: values.action ?? 'draft',
+        title: values.title,
+        slug: values.slug,
+        scheduleAt: values.scheduleAt,
+        timeZone: values.timeZone,
+        now,
+      });
       const isTaken = (path: string) => {
         const owner = tx.select({ id: posts.id }).from(posts).where(eq(posts.permalink, path)).get();
         const redirect = tx.select({ postId: redirects.postId }).from(redirects).where(eq(redirects.fromPath, path)).get();
         return (owner && owner.id !== existing?.id) || (redirect && redirect.postId !== existing?.id);
       };
-      const freePath = (base: string) =>
-        permalinkCandidates(base).find((path) => !isTaken(path)) ?? base.replace(/\.html$/, `-${now.getTime()}.html`);
 
-      let permalink = existing?.permalink ?? null;
-      let publishedAt = existing?.publishedAt ?? null;
-      let status: Post['status'];
-      if (frozen) {
-        if (slug !== existing!.slug) {
-          // The author renamed a live address: the old one keeps answering with a redirect.
-          const renamed = permalink!.replace(/[^/]+\.html$/, `${slug}.html`);
-          if (isTaken(renamed)) return { ok: false, reason: 'slug-taken' };
-          tx.insert(redirects).values({ fromPath: permalink!, postId: existing!.id }).onConflictDoNothing().run();
-          tx.delete(redirects).where(eq(redirects.fromPath, renamed)).run();
-          permalink = renamed;
-        }
-        status = action === 'draft' ? 'draft' : 'published';
-      } else if (action === 'draft') {
-        status = 'draft';
-        permalink = null;
-        publishedAt = null;
+      let permalink: string | null;
+      if (plan.permalink.kind === 'keep') {
+        permalink = plan.permalink.path;
+      } else if (plan.permalink.kind === 'rename') {
+        const { from, to } = plan.permalink;
+        if (isTaken(to)) return { ok: false, reason: 'slug-taken' };
+        tx.insert(redirects).values({ fromPath: from, postId: existing!.id }).onConflictDoNothing().run();
+        tx.delete(redirects).where(eq(redirects.fromPath, to)).run();
+        permalink = to;
       } else {
-        status = action === 'schedule' ? 'scheduled' : 'published';
-        publishedAt = action === 'schedule' && values.scheduleAt ? values.scheduleAt : now;
-        permalink = freePath(type === 'page' ? pagePermalink(slug) : postPermalink(slug, publishedAt, values.timeZone));
+        const { base } = plan.permalink;
+        permalink = permalinkCandidates(base).find((path) => !isTaken(path)) ?? base.replace(/\.html$/, `-${now.getTime()}.html`);
       }
+      const { slug, status, publishedAt } = plan;
 
       const row = {
         title: values.title,
@@ -470,7 +463,7 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
             .values({ ...row, type, authorId: values.authorId })
             .returning()
             .get();
-      setPostLabelsInTx(tx, saved.id, values.labels);
+      setPostLabelsInTx(tx, { postId: saved.id, names: values.labels });
       reindexPostInTx(tx, saved.id);
       writeRevisionInTx(tx, {
         postId: saved.id,
@@ -485,17 +478,6 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
     },
     { behavior: 'immediate' },
   );
-}
-
-/** Where an old address now lives, if the post behind it is visible. */
-export async function getRedirectTarget(fromPath: string, now = new Date()): Promise<string | undefined> {
-  const row = getDb()
-    .select({ permalink: posts.permalink, type: posts.type })
-    .from(redirects)
-    .innerJoin(posts, eq(posts.id, redirects.postId))
-    .where(and(eq(redirects.fromPath, fromPath), inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now)))
-    .get();
-  return row?.permalink ?? undefined;
 }
 
 /** Deletes posts with their comments, labels links, revisions and search entries. */
@@ -524,7 +506,6 @@ export async function getRevisionById(id: number) {
   return getDb().select().from(revisions).where(eq(revisions.id, id)).get();
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function writeRevisionInTx(
   tx: Tx,

@@ -8,8 +8,7 @@ import {
   countPostsByMonth,
   countVisiblePosts,
   getNeighbourPosts,
-  getVisiblePostByPermalink,
-  isVisibleAddress,
+  getVisiblePostById,
   listNewerPublishTimes,
   listPopularPosts,
   listSitemapEntries,
@@ -18,7 +17,7 @@ import {
   listVisiblePostsByIds,
   savePost,
 } from './posts';
-import { getOldAddressTarget } from './redirects';
+import { resolveAddress } from './addresses';
 import { searchPostIds } from './search';
 import { getAuthorBySlug, listPublishingAuthors } from './authors';
 import { readThrough } from './reader-cache';
@@ -37,7 +36,7 @@ beforeAll(async () => {
       title: `Planned post ${i}`,
       body: `<p>Body ${i} about gardens</p>`,
       labels: i % 2 ? ['Garden', 'Notes'] : ['Notes'],
-      publish: true,
+      action: 'publish',
       timeZone: 'UTC',
       now: new Date(Date.UTC(2024, i % 12, 1 + i)),
     });
@@ -98,8 +97,9 @@ const readerQueries: [string, () => Promise<unknown>][] = [
   ['archive gadget', () => countPostsByMonth({ offsetSeconds: 0, now })],
   ['pages gadget', () => listVisiblePages(now)],
   ['sitemap', () => listSitemapEntries(now)],
-  ['post by permalink', () => getVisiblePostByPermalink('/2024/03/planned-post-2.html', now)],
-  ['visible address (proxy, every read of a post)', async () => isVisibleAddress('/2024/03/planned-post-2.html', 'post', now)],
+  ['post by permalink', () => resolveAddress({ path: '/2024/03/planned-post-2.html', now })],
+  ['page by permalink', () => resolveAddress({ path: '/p/nothing-here.html', now })],
+  ['visible post by id (every comment posted)', () => getVisiblePostById({ id: 3, now })],
   ['newer and older post', () => getNeighbourPosts(new Date('2024-03-03T00:00:00Z'), now)],
   ['comments of a post', () => listPublishedCommentsByPostId(3)],
   ['comment counts of a page of posts', () => countPublishedCommentsByPostIds([1, 2, 3, 4])],
@@ -108,7 +108,7 @@ const readerQueries: [string, () => Promise<unknown>][] = [
   ['labels gadget', () => listLabelsWithCounts(now)],
   ['label exists', () => labelsExist(['Garden'])],
   ['search', () => searchPostIds({ query: 'gardens', limit: 10, now })],
-  ['old address', () => getOldAddressTarget('/2012/02/old-name', now)],
+  ['old address', () => resolveAddress({ path: '/2012/02/old-name', now })],
   ['about me gadget', () => listPublishingAuthors(now)],
   ['author by slug', () => getAuthorBySlug('plan-writer')],
   ['reader cache freshness check', () => readThrough(`plans-${Math.random()}`, async () => 1)],

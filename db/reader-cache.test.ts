@@ -32,10 +32,10 @@ describe('readThrough', () => {
   });
 
   it('recomputes after a post, a comment or a setting changes, and not otherwise', async () => {
-    const post = await savePost({ authorId, title: 'Cached', body: '<p>x</p>', labels: ['Cachey'], publish: true, timeZone: 'UTC' });
+    const post = await savePost({ authorId, title: 'Cached', body: '<p>x</p>', labels: ['Cachey'], action: 'publish', timeZone: 'UTC' });
     expect((await labels()).map((l) => l.name)).toContain('Cachey');
 
-    await savePost({ id: post.id, authorId, title: 'Cached', body: '<p>x</p>', labels: ['Renamed'], publish: true, timeZone: 'UTC' });
+    await savePost({ id: post.id, authorId, title: 'Cached', body: '<p>x</p>', labels: ['Renamed'], action: 'publish', timeZone: 'UTC' });
     expect((await labels()).map((l) => l.name)).toEqual(expect.arrayContaining(['Renamed']));
     expect((await labels()).map((l) => l.name)).not.toContain('Cachey');
 
@@ -84,7 +84,7 @@ describe('readThrough', () => {
     const labelsCreated = version() - start; // a new label name is itself a visible change (the Labels gadget)
     expect(labelsCreated).toBeLessThanOrEqual(2);
     const afterDrafts = version();
-    const published = await savePost({ authorId, title: 'Public', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    const published = await savePost({ authorId, title: 'Public', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     expect(version()).toBeGreaterThan(afterDrafts);
     const beforeComment = version();
     const held = await createComment({ postId: published.id, authorName: 'Waiting', body: 'Held', status: 'pending' });

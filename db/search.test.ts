@@ -15,11 +15,11 @@ beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Searcher', email: 's@example.com' })).id;
   const save = (title: string, body: string, labels: string[] = []) =>
-    savePost({ authorId, title, body, labels, publish: true, timeZone: 'UTC' }).then((p) => p.id);
+    savePost({ authorId, title, body, labels, action: 'publish', timeZone: 'UTC' }).then((p) => p.id);
   bodyMatch = await save('Notes from the plot', '<p>The zucchini glut, zucchini soup, zucchini bread and more zucchini.</p>');
   titleMatch = await save('Zucchini', '<p>A short post about summer squash.</p>');
   labelled = await save('Preserving', '<p>Jars of chutney from the zucchinis.</p>', ['Preserves']);
-  draft = (await savePost({ authorId, title: 'Draft about zucchini', body: '<p>zucchini</p>', labels: [], publish: false, timeZone: 'UTC' })).id;
+  draft = (await savePost({ authorId, title: 'Draft about zucchini', body: '<p>zucchini</p>', labels: [], action: 'draft', timeZone: 'UTC' })).id;
 });
 
 describe('searchPostIds', () => {
@@ -58,15 +58,15 @@ describe('searchPostIds', () => {
 
   it('finds a lone one-letter word as a whole word only', async () => {
     const authorId = (await createAuthor({ name: 'Coder', email: 'c@example.com' })).id;
-    const post = await savePost({ authorId, title: 'Pointers in C', body: '<p>Plain C, then C#.</p>', labels: [], publish: true, timeZone: 'UTC' });
+    const post = await savePost({ authorId, title: 'Pointers in C', body: '<p>Plain C, then C#.</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     // Every other post has words starting with c ("chutney", "celeriac"); only this one has the word C.
     expect((await searchPostIds({ query: 'C#', limit: 10 }))!.hits.map((h) => h.id)).toEqual([post.id]);
   });
 
   it('reindexes on edit: a renamed post is found by its new title only', async () => {
     const authorId = (await createAuthor({ name: 'Editor', email: 'e@example.com' })).id;
-    const post = await savePost({ authorId, title: 'Kohlrabi', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
-    await savePost({ id: post.id, authorId, title: 'Celeriac', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    const post = await savePost({ authorId, title: 'Kohlrabi', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
+    await savePost({ id: post.id, authorId, title: 'Celeriac', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     expect((await searchPostIds({ query: 'kohlrabi', limit: 10 }))!.total).toBe(0);
     expect((await searchPostIds({ query: 'celeriac', limit: 10 }))!.hits.map((h) => h.id)).toEqual([post.id]);
   });

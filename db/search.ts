@@ -2,11 +2,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { htmlToText } from '@/lib/content';
 import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '@/lib/search';
-import type { Db } from './client';
-import { getDb } from './client';
+import { getDb, type Tx } from './client';
 import { labels, postLabels, posts } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Keeps the search index in step with a post; call inside the transaction that saved it.

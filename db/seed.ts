@@ -9,7 +9,37 @@ import { uniqueAuthorSlugInTx } from './authors';
 import { setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
 import { authors, comments, posts, settings } from './schema';
-import { demoBlog, demoPages, demoPosts, type DemoComment } from './seed-content';
+
+export type DemoComment = {
+  name: string;
+  website?: string; // optional https URL
+  body: string; // plain text, paragraphs separated by '\n\n'; never HTML
+  hoursAfter: number; // hours after the post (or after the parent comment, for replies)
+  byAuthor?: boolean; // true when the blog's own author replies
+  replies?: DemoComment[]; // one level only: replies never have replies
+};
+
+export type DemoPost = {
+  title: string;
+  daysAgo: number; // days before "now" that it was published
+  labels: string[]; // 1-3 labels, exact case
+  body: string; // HTML; passes through sanitizePostHtml when seeded
+  comments: DemoComment[];
+};
+
+export type DemoPage = { title: string; slug: string; body: string };
+
+export type DemoBlog = {
+  title: string;
+  description: string;
+  authorName: string;
+  authorEmail: string;
+  authorBio: string;
+  headerAdsHtml: string;
+};
+
+/** What the demo seed writes; the content itself is a fixture (test/fixtures/demo-blog.ts). */
+export type DemoContent = { blog: DemoBlog; posts: DemoPost[]; pages: DemoPage[] };
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -19,7 +49,8 @@ const DAY = 24 * HOUR;
  * already has posts, so running it twice is safe. The demo author cannot sign in: /admin still
  * offers first-run setup, which creates the real admin.
  */
-export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean; posts: number; comments: number }> {
+export async function seedDemoBlog({ content, now = new Date() }: { content: DemoContent; now?: Date }): Promise<{ seeded: boolean; posts: number; comments: number }> {
+  const { blog: demoBlog, posts: demoPosts, pages: demoPages } = content;
   const db = getDb();
   return db.transaction(
     (tx) => {
@@ -72,7 +103,7 @@ export async function seedDemoBlog(now = new Date()): Promise<{ seeded: boolean;
           })
           .returning({ id: posts.id })
           .get();
-        setPostLabelsInTx(tx, post.id, demo.labels);
+        setPostLabelsInTx(tx, { postId: post.id, names: demo.labels });
         reindexPostInTx(tx, post.id);
 
         const insertComment = (c: DemoComment, at: Date, parentId: number | null) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parseFeed } from 'feedsmith';
-import { demoBlog, demoPosts } from '../db/seed-content';
+import { demoBlog, demoPosts } from '../test/fixtures/demo-blog';
 
 const newestFirst = [...demoPosts].sort((a, b) => a.daysAgo - b.daysAgo);
 const commentTotal = demoPosts.reduce((n, p) => n + p.comments.reduce((m, c) => m + 1 + (c.replies?.length ?? 0), 0), 0);

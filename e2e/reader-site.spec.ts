@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoBlog, demoPages, demoPosts } from '../db/seed-content';
+import { demoBlog, demoPages, demoPosts } from '../test/fixtures/demo-blog';
 
 // The reader server runs the demo blog (npm run db:seed), published relative to "now".
 const newestFirst = [...demoPosts].sort((a, b) => a.daysAgo - b.daysAgo);

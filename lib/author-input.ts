@@ -14,8 +14,6 @@ export const authorId = z
   .transform(Number)
   .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
-export const authorIdInput = z.object({ id: authorId });
-
 export const newAuthorInput = z.object({
   name: z.string().trim().min(1, 'Please enter their name.').max(100, 'Please keep the name under 100 characters.'),
   email: z.string().trim().toLowerCase().pipe(z.email('Please enter a valid email address.')),

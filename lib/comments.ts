@@ -46,7 +46,6 @@ export const commentInput = z.object({
     ),
 });
 
-export type CommentInput = z.infer<typeof commentInput>;
 
 /** The hidden parts of the comment form: which comment it replies to, and its one-time key. */
 export const commentEnvelope = z.object({

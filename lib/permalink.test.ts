@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostileMarkup, hostilePlainText } from '@/test/hostile-text';
-import { labelPath, labelsFromPath, oldAddressFromSegments, pagePermalink, permalinkCandidates, permalinkFromSegments, postPermalink } from './permalink';
+import { addressFromSegments, addressShape, labelPath, labelsFromPath, pagePermalink, permalinkCandidates, postPermalink } from './permalink';
 
 describe('postPermalink', () => {
   it('builds /YYYY/MM/slug.html from the publish date', () => {
@@ -24,16 +24,24 @@ describe('permalinkCandidates', () => {
   });
 });
 
-describe('permalinkFromSegments', () => {
-  it('accepts Blogger post URLs', () => {
-    expect(permalinkFromSegments('2023', '07', 'hello-world.html')).toBe('/2023/07/hello-world.html');
+describe('addressShape', () => {
+  it('knows Blogger post and page URLs', () => {
+    expect(addressShape('/2023/07/hello-world.html')).toBe('post');
+    expect(addressShape('/p/about.html')).toBe('page');
   });
 
-  it('rejects what cannot be a post URL', () => {
-    expect(permalinkFromSegments('23', '07', 'x.html')).toBeNull();
-    expect(permalinkFromSegments('2023', '13', 'x.html')).toBeNull();
-    expect(permalinkFromSegments('2023', '07', 'x')).toBeNull();
-    expect(permalinkFromSegments('2023', '07', '%E0%A4%A.html')).toBeNull();
+  it('rejects what cannot be a post or page URL', () => {
+    expect(addressShape('/23/07/x.html')).toBe('other');
+    expect(addressShape('/2023/13/x.html')).toBe('other');
+    expect(addressShape('/2023/07/x')).toBe('other');
+    expect(addressShape('/2023/07/a/b.html')).toBe('other');
+    expect(addressShape('/p/about')).toBe('other');
+    expect(addressShape('/p/a/b.html')).toBe('other');
+    expect(addressFromSegments(['2023', '07', '%E0%A4%A.html'])).toBeNull();
+  });
+
+  it('sees an encoded slash in a slug as a deeper address, never a post', () => {
+    expect(addressShape(addressFromSegments(['2023', '07', 'a%2Fb.html'])!)).toBe('other');
   });
 });
 
@@ -63,26 +71,26 @@ describe('labelsFromPath', () => {
   });
 });
 
-describe('oldAddressFromSegments', () => {
+describe('addressFromSegments', () => {
   it('decodes segments and drops a trailing slash, as imports store old addresses', () => {
-    expect(oldAddressFromSegments(['2012', '02', 'caf%C3%A9'])).toBe('/2012/02/café');
-    expect(oldAddressFromSegments(['category', 'news'])).toBe('/category/news');
-    expect(oldAddressFromSegments(['?p=12'])).toBe('/?p=12');
-    expect(oldAddressFromSegments(['bad%E0%A4'])).toBeNull();
+    expect(addressFromSegments(['2012', '02', 'caf%C3%A9'])).toBe('/2012/02/café');
+    expect(addressFromSegments(['category', 'news'])).toBe('/category/news');
+    expect(addressFromSegments(['?p=12'])).toBe('/?p=12');
+    expect(addressFromSegments(['bad%E0%A4'])).toBeNull();
   });
 });
 
 describe('on 1 MB of hostile input (each within the default 5 s timeout)', () => {
   it.each(Object.entries({ ...hostilePlainText(), ...hostileMarkup() }))('%s', (_, input) => {
     const segment = encodeURIComponent(input);
-    expect(oldAddressFromSegments([segment])).not.toMatch(/.\/$/);
-    expect(oldAddressFromSegments([segment, ''])).not.toMatch(/.\/$/);
-    expect(permalinkFromSegments('2020', '01', `${segment}.html`)?.startsWith('/2020/01/') ?? true).toBe(true);
+    expect(addressFromSegments([segment])).not.toMatch(/.\/$/);
+    expect(addressFromSegments([segment, ''])).not.toMatch(/.\/$/);
+    expect(['post', 'other']).toContain(addressShape(addressFromSegments(['2020', '01', `${segment}.html`]) ?? '/'));
     expect(labelsFromPath(segment)?.length ?? 0).toBeGreaterThanOrEqual(0);
   });
 
   it('an old address of encoded slashes that ends in a letter', () => {
-    expect(oldAddressFromSegments([`${'%2F'.repeat(400_000)}x`])).toBe(`/${'/'.repeat(400_000)}x`);
-    expect(oldAddressFromSegments(['a', ...Array(400_000).fill('')])).toBe('/a');
+    expect(addressFromSegments([`${'%2F'.repeat(400_000)}x`])).toBe(`/${'/'.repeat(400_000)}x`);
+    expect(addressFromSegments(['a', ...Array(400_000).fill('')])).toBe('/a');
   });
 });

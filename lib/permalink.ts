@@ -18,18 +18,13 @@ export function permalinkCandidates(base: string, count = 50): string[] {
   return [base, ...Array.from({ length: count - 1 }, (_, i) => `${stem}_${i + 2}.html`)];
 }
 
-/** The stored permalink asked for by a /YYYY/MM/slug.html request, or null if it cannot be one. */
-export function permalinkFromSegments(year: string, month: string, file: string): string | null {
-  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
-  const name = safeDecode(file);
-  if (name === null || !/^[^/]+\.html$/.test(name)) return null;
-  return `/${year}/${month}/${name}`;
-}
+const POST_ADDRESS = /^\/\d{4}\/(0[1-9]|1[0-2])\/[^/]+\.html$/;
+const PAGE_ADDRESS = /^\/p\/[^/]+\.html$/;
 
-/** The stored permalink asked for by a /p/slug.html request, or null if it cannot be one. */
-export function pagePermalinkFromSegment(file: string): string | null {
-  const name = safeDecode(file);
-  return name !== null && /^[^/]+\.html$/.test(name) ? `/p/${name}` : null;
+/** Whether a decoded address has the shape of a post's (/YYYY/MM/slug.html), a page's (/p/slug.html), or neither. */
+export function addressShape(path: string): 'post' | 'page' | 'other' {
+  if (POST_ADDRESS.test(path)) return 'post';
+  return PAGE_ADDRESS.test(path) ? 'page' : 'other';
 }
 
 function yearMonthIn(date: Date, timeZone: string): { year: string; month: string } {
@@ -73,10 +68,11 @@ export function labelsFromPath(segment: string): string[] | null {
 }
 
 /**
- * The address an old link asked for, as imports store them: %-decoded, no trailing slash
- * (WordPress's /2012/02/name/ arrives here as /2012/02/name). Null for broken %-encoding.
+ * The address a route's segments name, as permalinks and imported old addresses are stored:
+ * %-decoded, no trailing slash (WordPress's /2012/02/name/ arrives here as /2012/02/name).
+ * Null for broken %-encoding.
  */
-export function oldAddressFromSegments(segments: string[]): string | null {
+export function addressFromSegments(segments: string[]): string | null {
   const decoded = segments.map(safeDecode);
   if (decoded.some((s) => s === null)) return null;
   return withoutTrailingSlashes(`/${decoded.join('/')}`);

@@ -44,4 +44,3 @@ export const postInput = z
     }
   });
 
-export type PostInput = z.infer<typeof postInput>;

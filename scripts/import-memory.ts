@@ -15,7 +15,7 @@ async function main() {
     const written = await writeLargeBackup(file, Number(values.mb));
     const size = statSync(file).size;
     const { migrateDatabase } = await import('@/db/migrate');
-    const { runImport } = await import('@/lib/import/run');
+    const { runImport } = await import('@/server/import/run');
     const { closeDb } = await import('@/db/client');
     await migrateDatabase();
     global.gc?.();

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { databasePath } from '@/lib/config';
-import { runImport } from '@/lib/import/run';
+import { runImport } from '@/server/import/run';
 import { summariseImport } from '@/lib/import/summary';
 import { ImportError } from '@/lib/import/types';
 

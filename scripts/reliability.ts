@@ -198,7 +198,7 @@ async function seed(database: string): Promise<void> {
   process.env.DATABASE_URL = database;
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Reliability', email: 'reliability@example.com' })).id;
-  await savePost({ authorId, title: 'Load test', body: '<p>Comment away.</p>', labels: [], publish: true, timeZone: 'UTC' });
+  await savePost({ authorId, title: 'Load test', body: '<p>Comment away.</p>', labels: [], action: 'publish', timeZone: 'UTC' });
   closeDb();
 }
 

@@ -2,10 +2,11 @@ import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoBlog } from '@/db/seed';
 import { databasePath } from '@/lib/config';
+import { demoBlog, demoPages, demoPosts } from '@/test/fixtures/demo-blog';
 
 async function main() {
   await migrateDatabase();
-  const result = await seedDemoBlog();
+  const result = await seedDemoBlog({ content: { blog: demoBlog, posts: demoPosts, pages: demoPages } });
   closeDb();
   console.log(
     result.seeded

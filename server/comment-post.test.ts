@@ -24,8 +24,8 @@ beforeAll(async () => {
   await migrateDatabase();
   await updateSettings({ commentModeration: 'never', notifyEmails: 'owner@example.com' });
   const authorId = (await createAuthor({ name: 'Host', email: 'host@example.com' })).id;
-  postId = (await savePost({ authorId, title: 'Open post', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
-  heldPostId = (await savePost({ authorId, title: 'Held post', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Open post', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
+  heldPostId = (await savePost({ authorId, title: 'Held post', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   getDb().$client.prepare(`update posts set comment_policy = 'always' where id = ?`).run(heldPostId);
   server = http.createServer((req, res) => {
     if (isAnonymousCommentPost(req)) void serveCommentPost(req, res);

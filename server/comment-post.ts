@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { createCommentChecked, getCommentById } from '@/db/comments';
-import { getPostById } from '@/db/posts';
+import { getVisiblePostById } from '@/db/posts';
 import type { Author } from '@/db/schema';
 import { getSettings } from '@/db/settings';
 import { getAuthSecret } from '@/lib/auth-secret';
@@ -88,10 +88,9 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
   if (!envelope.success) return fail({ status: 400, message: envelope.error.issues[0]!.message });
   const input = parsed.data;
 
-  const post = await getPostById(input.postId);
   const now = new Date();
-  const visible = post?.type === 'post' && post.status !== 'draft' && post.permalink && post.publishedAt && post.publishedAt <= now;
-  if (!post || !visible || !post.permalink || !post.publishedAt) {
+  const post = await getVisiblePostById({ id: input.postId, now });
+  if (!post) {
     return fail({ status: 404, message: 'This post does not exist or is not published yet.' });
   }
   if (post.commentPolicy === 'closed') return fail({ status: 403, message: 'Comments are closed on this post.' });
@@ -131,7 +130,7 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
         mode: settings.commentModeration,
         moderateAfterDays: settings.moderateAfterDays,
         policy: post.commentPolicy,
-        postPublishedAt: post.publishedAt!,
+        postPublishedAt: post.publishedAt,
         now,
         honeypotFilled: Boolean(text('homepage')),
         fillTimeMs: shownAt === null ? null : now.getTime() - shownAt,

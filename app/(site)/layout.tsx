@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 import { SiteFrame, siteMetadata } from '@/components/site-frame';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,19 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthor, createFirstAdmin } from '@/db/authors';
 import { migrateDatabase } from '@/db/migrate';
 import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
+import { nextAuthConfig, session } from '@/test/next-auth-mock';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
-// What auth.ts hands to NextAuth, so the Credentials provider's authorize() can be called as written.
-const nextAuthConfig = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('next-auth', () => ({
-  default: (config: unknown) => {
-    nextAuthConfig.current = config;
-    return { auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} };
-  },
-  AuthError: class AuthError extends Error {},
-  CredentialsSignin: class CredentialsSignin extends Error {},
-}));
+vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 // Absolute links (the password link) are built from the request's host.
 vi.mock('next/headers', async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: 'blog.test' }) }));
@@ -47,7 +38,7 @@ beforeAll(async () => {
   await migrateDatabase();
   const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Guarded' });
   adminId = admin!.id;
-  ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  ownerPostId = (await savePost({ authorId: admin!.id, title: 'Owned', body: '<p>mine</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   authorB = (await createAuthor({ name: 'Bea', email: 'bea@example.com', role: 'author', passwordHash: 'y' })).id;
 });
 
@@ -211,8 +202,8 @@ describe('import and export are for admins only', () => {
     expect((await POST(upload())).status).toBe(401);
     session.current = { user: { id: String(authorB), sv: 0 } };
     expect((await POST(upload())).status).toBe(403);
-    const { getVisiblePostByPermalink } = await import('@/db/posts');
-    expect(await getVisiblePostByPermalink('/2020/01/sneaked-in.html')).toBeUndefined();
+    const { resolveAddress } = await import('@/db/addresses');
+    expect(await resolveAddress({ path: '/2020/01/sneaked-in.html' })).toEqual({ kind: 'none' });
   });
 
   it('the export downloads answer 401 to a visitor and 403 to an author', async () => {
@@ -315,7 +306,7 @@ describe('account controls: admins only, checked beside the data', () => {
   beforeAll(async () => {
     const { hashPassword } = await import('@/lib/password');
     carl = (await createAuthor({ name: 'Carl', email: 'carl@example.com', role: 'author', passwordHash: await hashPassword(carlPassword) })).id;
-    carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+    carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   });
 
   it('a visitor is sent to /login and changes nothing', async () => {

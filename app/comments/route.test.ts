@@ -4,15 +4,11 @@ import { getCommentById } from '@/db/comments';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
 import { updateSettings } from '@/db/settings';
+import { session } from '@/test/next-auth-mock';
 
 // The route is where signed-in authors' comments go (the front server answers everyone else with
 // the same code). Only the library boundary is replaced, as in app/admin/guard.test.ts.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
-vi.mock('next-auth', () => ({
-  default: () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }),
-  AuthError: class AuthError extends Error {},
-  CredentialsSignin: class CredentialsSignin extends Error {},
-}));
+vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 let postId: number;
@@ -23,7 +19,7 @@ beforeAll(async () => {
   await migrateDatabase();
   await updateSettings({ commentModeration: 'always' });
   authorId = (await createAuthor({ name: 'Host', email: 'host@example.com', passwordHash: 'x' })).id;
-  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' })).id;
+  postId = (await savePost({ authorId, title: 'Talk', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
 });
 
 beforeEach(() => {

@@ -1,12 +1,12 @@
 import 'server-only';
 import { listRecentPublishedComments } from '@/db/comments';
 import { labelsExist } from '@/db/labels';
-import { getPostById, listVisiblePosts } from '@/db/posts';
+import { getVisiblePostById, listVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { buildFeed, parseFeedFormat, type FeedEntry } from '@/lib/feeds';
 import { escapeHtml } from '@/lib/content';
 import { labelPath } from '@/lib/permalink';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 
 const DEFAULT_ENTRIES = 25;
 const MAX_ENTRIES = 100;
@@ -84,12 +84,8 @@ export async function commentsFeed(request: FeedRequest, { postId }: { postId?: 
   const limit = entryCount(url);
   if (limit === null) return plain(400, 'max-results must be a positive whole number.');
 
-  let post: Awaited<ReturnType<typeof getPostById>>;
-  if (postId !== undefined) {
-    post = await getPostById(postId);
-    const visible = post && post.type === 'post' && post.status !== 'draft' && post.publishedAt && post.publishedAt <= new Date();
-    if (!post || !visible || !post.permalink) return plain(404, 'No such post on this blog.');
-  }
+  const post = postId === undefined ? undefined : await getVisiblePostById({ id: postId });
+  if (postId !== undefined && !post) return plain(404, 'No such post on this blog.');
 
   const [settings, origin, comments] = await Promise.all([
     getSettings(),

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { postForm, signedIn } from '@/lib/form-reply';
 import { FormMessage } from '@/components/ui/form-message';
 
 /**
@@ -18,13 +19,12 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
     setMessage(undefined);
     const form = event.currentTarget;
     try {
-      const response = await fetch('/login/submit', { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } });
-      const data = (await response.json().catch(() => ({}))) as { location?: string; message?: string };
-      if (response.ok && data.location) {
-        window.location.assign(data.location);
+      const reply = await postForm('/login/submit', new FormData(form), signedIn);
+      if (reply.kind === 'ok') {
+        window.location.assign(reply.data.location);
         return;
       }
-      setMessage(data.message ?? 'Signing in failed; please try again.');
+      setMessage((reply.kind === 'refused' && reply.message) || 'Signing in failed; please try again.');
       (form.elements.namedItem('password') as HTMLInputElement | null)?.select();
     } catch {
       setMessage('Could not reach the blog. Check your connection and try again.');

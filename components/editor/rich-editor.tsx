@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { postForm, uploaded } from '@/lib/form-reply';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
@@ -54,12 +55,13 @@ export function RichEditor({
       const body = new FormData();
       body.set('file', file);
       try {
-        const response = await fetch('/api/media', { method: 'POST', body });
-        const data = (await response.json()) as { src?: string; message?: string };
-        if (!response.ok || !data.src) {
-          setNotice(data.message ?? 'The image could not be uploaded.');
+        const reply = await postForm('/api/media', body, uploaded);
+        if (reply.kind === 'unreadable') throw new Error(`upload answered ${reply.status}`);
+        if (reply.kind === 'refused') {
+          setNotice(reply.message ?? 'The image could not be uploaded.');
           return true;
         }
+        const data = reply.data;
         onImageUploaded?.({ src: data.src, name: file.name });
         const alt = window.prompt(`Describe “${file.name}” for people who cannot see it (alt text):`) ?? '';
         const chain = editorRef.current?.chain().focus();

@@ -1,4 +1,4 @@
-import type { ImportReport } from './run';
+import type { ImportReport } from './report';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

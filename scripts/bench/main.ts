@@ -3,19 +3,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  benchBlogMatches,
-  BENCH_GENERATOR_VERSION,
-  BENCH_TOPICAL_WORDS,
-  countStoredBenchComments,
-  deleteBenchWriterComments,
-  findBenchTargets,
-  listBenchPostPermalinks,
-  seedBenchBlog,
-  type BenchBlogShape,
-  type BenchTargets,
-} from '@/db/bench';
+import { countStoredBenchComments, deleteBenchWriterComments, findBenchTargets, listBenchPostPermalinks, type BenchTargets } from '@/db/bench';
 import { labelPath } from '@/lib/permalink';
+import { benchBlogMatches, BENCH_GENERATOR_VERSION, BENCH_TOPICAL_WORDS, seedBenchBlog, type BenchBlogShape } from './blog';
 import { chooseSearchQueries, crawl, fetchRaw, spreadOver, type CrawlResult } from './crawl';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
 import { load, warm } from './load';
@@ -141,7 +131,7 @@ async function seed(name: string, shape: BenchBlogShape): Promise<{ file: string
   }
   console.log(`Seed: writing ${file} (${shape.posts} posts, ${shape.comments} comments, ${shape.labels} labels)…`);
   const started = performance.now();
-  await seedBenchBlog(file, shape);
+  await seedBenchBlog({ file, shape });
   const seconds = (performance.now() - started) / 1000;
   console.log(`Seed: ${file} written in ${seconds.toFixed(1)} s`);
   return { file, reused: false, seconds };

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { requireAuthor } from '@/auth';
 import { createPasswordResetToken } from '@/db/password-reset-tokens';
 import {
@@ -15,32 +14,29 @@ import {
 } from '@/db/authors';
 import type { Author } from '@/db/schema';
 import { authorId, newAuthorInput } from '@/lib/author-input';
-import { formValues, type FormState } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
 import { newResetToken, RESET_LINK_LIFETIME_MS } from '@/lib/reset-token';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { authorFormAction } from '@/server/form-action';
+import { getSiteOrigin } from '@/server/site-origin';
 
 /** An admin adds someone who can sign in and write; they change the password on their Profile. */
-export async function addAuthorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const author = await requireAuthor();
-  if (author.role !== 'admin') return { message: 'Only an admin can add authors.' };
-  const values = formValues(formData, ['name', 'email', 'role']);
-  const parsed = newAuthorInput.safeParse({ ...values, password: formData.get('password') });
-  if (!parsed.success) {
-    return { errors: z.flattenError(parsed.error).fieldErrors, message: 'Nobody was added. Please fix what is marked below.', values };
-  }
-  if (await getAuthorByEmail(parsed.data.email)) {
-    return { errors: { email: ['Someone with this email is already an author here.'] }, values };
-  }
-  await createAuthor({
-    name: parsed.data.name,
-    email: parsed.data.email,
-    role: parsed.data.role,
-    passwordHash: await hashPassword(parsed.data.password),
-  });
-  revalidatePath('/admin/authors');
-  redirect('/admin/authors?added=1');
-}
+export const addAuthorAction = authorFormAction(
+  {
+    schema: newAuthorInput,
+    values: ['name', 'email', 'role'],
+    input: (values, formData) => ({ ...values, password: formData.get('password') }),
+    refused: 'Nobody was added. Please fix what is marked below.',
+    adminOnly: 'Only an admin can add authors.',
+  },
+  async (input, { values }) => {
+    if (await getAuthorByEmail(input.email)) {
+      return { errors: { email: ['Someone with this email is already an author here.'] }, values };
+    }
+    await createAuthor({ name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) });
+    revalidatePath('/admin/authors');
+    redirect('/admin/authors?added=1');
+  },
+);
 
 /** The session's author if an admin; anyone else goes back to their own posts. */
 async function requireAdmin(): Promise<Author> {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import type { ImportProgress, ImportReport } from '@/lib/import/run';
+import { z } from 'zod';
+import { importStreamLine, type ImportProgress, type ImportReport } from '@/lib/import/report';
 import { FormMessage } from '@/components/ui/form-message';
 import { ImportReportView } from './import-report';
 
@@ -11,6 +12,17 @@ type State =
   | { step: 'working'; progress: ImportProgress }
   | { step: 'done'; report: ImportReport }
   | { step: 'failed'; message: string };
+
+const refusalMessage = z.object({ message: z.string() });
+
+/** JSON, or undefined for anything that is not (a cut-off line, a proxy's error page). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -44,7 +56,12 @@ export function ImportForm() {
       if (end < seen || xhr.status !== 200) return;
       for (const line of text.slice(seen, end).split('\n')) {
         if (!line.trim()) continue;
-        const message = JSON.parse(line) as { progress?: ImportProgress; report?: ImportReport; error?: string };
+        const parsed = importStreamLine.safeParse(parseJson(line));
+        if (!parsed.success) {
+          outcome = { step: 'failed', message: 'The import answered something this page cannot read; check Recent imports below.' };
+          continue;
+        }
+        const message = parsed.data;
         if (message.progress) setState({ step: 'working', progress: message.progress });
         if (message.report) outcome = { step: 'done', report: message.report };
         if (message.error) outcome = { step: 'failed', message: message.error };
@@ -54,11 +71,8 @@ export function ImportForm() {
     xhr.onprogress = readLines;
     xhr.onload = () => {
       if (xhr.status !== 200) {
-        let message = `The server answered ${xhr.status}.`;
-        try {
-          message = (JSON.parse(xhr.responseText) as { message?: string }).message ?? message;
-        } catch {}
-        setState({ step: 'failed', message });
+        const refusal = refusalMessage.safeParse(parseJson(xhr.responseText));
+        setState({ step: 'failed', message: refusal.success ? refusal.data.message : `The server answered ${xhr.status}.` });
         return;
       }
       readLines();

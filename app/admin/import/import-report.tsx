@@ -1,4 +1,4 @@
-import type { ImportReport } from '@/lib/import/run';
+import type { ImportReport } from '@/lib/import/report';
 import { summariseImport } from '@/lib/import/summary';
 
 /** An import's report: the summary sentences, then what was skipped and why, with examples. */

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireAuthor } from '@/auth';
 import { getImportRunById, listImportRuns } from '@/db/import';
-import type { ImportReport } from '@/lib/import/run';
+import type { ImportReport } from '@/lib/import/report';
 import { formatDateTime } from '@/lib/dates';
 import { getSettings } from '@/db/settings';
 import { ImportForm } from './import-form';

@@ -3,14 +3,10 @@ import { createAuthor, createFirstAdmin } from '@/db/authors';
 import { createMedia } from '@/db/media';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
+import { session } from '@/test/next-auth-mock';
 
 // As in app/admin/guard.test.ts: only the library boundary is replaced; the page runs as written.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
-vi.mock('next-auth', () => ({
-  default: () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }),
-  AuthError: class AuthError extends Error {},
-  CredentialsSignin: class CredentialsSignin extends Error {},
-}));
+vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 

@@ -9,8 +9,8 @@ import { deletePostsByIds, getPostById, getPostWithLabelsById, getRevisionById, 
 import { getSettings } from '@/db/settings';
 import { parseLabels } from '@/lib/content';
 import { formatDateTime, parseLocalDateTime } from '@/lib/dates';
-import { formValues, type FormState } from '@/lib/form-state';
 import { postInput } from '@/lib/post-input';
+import { authorFormAction } from '@/server/form-action';
 
 const fields = ['title', 'body', 'labels', 'commentPolicy', 'slug', 'searchDescription', 'scheduleAt', 'authorId', 'coverImage'];
 
@@ -22,86 +22,82 @@ function editorPath(type: 'post' | 'page', id: number) {
  * Saves a draft, publishes, or schedules a post or page. The first publish freezes the
  * permalink; a version check refuses to overwrite changes saved from another tab.
  */
-export async function savePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const author = await requireAuthor();
-  const values = formValues(formData, fields);
-  const id = Number(formData.get('id') ?? '') || undefined;
+export const savePostAction = authorFormAction(
+  {
+    schema: postInput,
+    values: fields,
+    input: (values, formData) => ({ ...values, intent: formData.get('intent') }),
+    refused: 'Nothing was saved. Please fill in what is marked below.',
+  },
+  async (input, { author, values, formData }) => {
+    const id = Number(formData.get('id') ?? '') || undefined;
 
-  const parsed = postInput.safeParse({ ...values, intent: formData.get('intent') });
-  if (!parsed.success) {
-    return {
-      errors: z.flattenError(parsed.error).fieldErrors,
-      message: 'Nothing was saved. Please fill in what is marked below.',
-      values,
-    };
-  }
-  const input = parsed.data;
-
-  const existing = id === undefined ? undefined : await getPostById(id);
-  if (id !== undefined && (!existing || !canEditPost(author, existing))) {
-    return { message: 'This post does not exist or is not yours to edit.', values };
-  }
-  const type = existing?.type ?? (formData.get('type') === 'page' ? 'page' : 'post');
-
-  // Only admins give a post to another author.
-  let ownerId = existing?.authorId ?? author.id;
-  const requestedOwner = Number(values.authorId);
-  if (author.role === 'admin' && requestedOwner && requestedOwner !== ownerId) {
-    if (!(await getAuthorById(requestedOwner))) return { errors: { authorId: ['Choose an author from the list.'] }, values };
-    ownerId = requestedOwner;
-  }
-
-  const settings = await getSettings();
-  const now = new Date();
-  let scheduleAt: Date | undefined;
-  if (input.intent === 'schedule') {
-    const at = input.scheduleAt ? parseLocalDateTime(input.scheduleAt, settings.timezone) : null;
-    if (!at) return { errors: { scheduleAt: ['Choose the date and time to publish at.'] }, values };
-    if (at.getTime() <= now.getTime()) {
-      return {
-        errors: { scheduleAt: ['That time has already passed. Choose a time in the future, or use Publish to publish now.'] },
-        values,
-      };
+    const existing = id === undefined ? undefined : await getPostById(id);
+    if (id !== undefined && (!existing || !canEditPost(author, existing))) {
+      return { message: 'This post does not exist or is not yours to edit.', values };
     }
-    scheduleAt = at;
-  }
+    const type = existing?.type ?? (formData.get('type') === 'page' ? 'page' : 'post');
 
-  const expected = Number(formData.get('updatedAt'));
-  const result = await savePostChecked({
-    id,
-    type,
-    authorId: ownerId,
-    editorId: author.id,
-    title: input.title,
-    body: input.body,
-    labels: input.labels,
-    action: input.intent,
-    scheduleAt,
-    slug: input.slug || undefined,
-    searchDescription: input.searchDescription,
-    coverImage: input.coverImage,
-    commentPolicy: input.commentPolicy,
-    expectedUpdatedAt: id !== undefined && expected ? expected : undefined,
-    timeZone: settings.timezone,
-    now,
-  });
-  if (!result.ok) {
-    if (result.reason === 'conflict') {
-      return {
-        message: `This ${type} was changed in another tab or by someone else at ${formatDateTime(result.updatedAt, settings.timezone)}. Nothing was saved: copy your changes, reload the page, and apply them again.`,
-        values,
-      };
+    // Only admins give a post to another author.
+    let ownerId = existing?.authorId ?? author.id;
+    const requestedOwner = Number(values.authorId);
+    if (author.role === 'admin' && requestedOwner && requestedOwner !== ownerId) {
+      if (!(await getAuthorById(requestedOwner))) return { errors: { authorId: ['Choose an author from the list.'] }, values };
+      ownerId = requestedOwner;
     }
-    if (result.reason === 'slug-taken') return { errors: { slug: ['Another post already uses that permalink.'] }, values };
-    return { message: 'This post does not exist any more.', values };
-  }
 
-  revalidatePath('/', 'layout');
-  const post = result.post;
-  const saved =
-    post.status === 'scheduled' ? 'scheduled' : existing?.status === 'published' && post.status === 'published' ? 'updated' : post.status;
-  redirect(`${editorPath(type, post.id)}?saved=${saved}`);
-}
+    const settings = await getSettings();
+    const now = new Date();
+    let scheduleAt: Date | undefined;
+    if (input.intent === 'schedule') {
+      const at = input.scheduleAt ? parseLocalDateTime(input.scheduleAt, settings.timezone) : null;
+      if (!at) return { errors: { scheduleAt: ['Choose the date and time to publish at.'] }, values };
+      if (at.getTime() <= now.getTime()) {
+        return {
+          errors: { scheduleAt: ['That time has already passed. Choose a time in the future, or use Publish to publish now.'] },
+          values,
+        };
+      }
+      scheduleAt = at;
+    }
+
+    const expected = Number(formData.get('updatedAt'));
+    const result = await savePostChecked({
+      id,
+      type,
+      authorId: ownerId,
+      editorId: author.id,
+      title: input.title,
+      body: input.body,
+      labels: input.labels,
+      action: input.intent,
+      scheduleAt,
+      slug: input.slug || undefined,
+      searchDescription: input.searchDescription,
+      coverImage: input.coverImage,
+      commentPolicy: input.commentPolicy,
+      expectedUpdatedAt: id !== undefined && expected ? expected : undefined,
+      timeZone: settings.timezone,
+      now,
+    });
+    if (!result.ok) {
+      if (result.reason === 'conflict') {
+        return {
+          message: `This ${type} was changed in another tab or by someone else at ${formatDateTime(result.updatedAt, settings.timezone)}. Nothing was saved: copy your changes, reload the page, and apply them again.`,
+          values,
+        };
+      }
+      if (result.reason === 'slug-taken') return { errors: { slug: ['Another post already uses that permalink.'] }, values };
+      return { message: 'This post does not exist any more.', values };
+    }
+
+    revalidatePath('/', 'layout');
+    const post = result.post;
+    const saved =
+      post.status === 'scheduled' ? 'scheduled' : existing?.status === 'published' && post.status === 'published' ? 'updated' : post.status;
+    redirect(`${editorPath(type, post.id)}?saved=${saved}`);
+  },
+);
 
 /** Deletes one post after the confirmation page. */
 export async function deletePostAction(formData: FormData): Promise<void> {

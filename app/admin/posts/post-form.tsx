@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@/lib/form-state';
+import { autosaved, postForm } from '@/lib/form-reply';
 import { MAX_LABELS_LENGTH } from '@/lib/post-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
@@ -269,15 +270,17 @@ function useAutosave(post: PostFormValues) {
       busy.current = true;
       dirty.current = false;
       try {
-        const response = await fetch('/api/posts/autosave', { method: 'POST', body: new FormData(form) });
-        const data = (await response.json()) as { id?: number; updatedAt?: number; kept?: string; skipped?: boolean; message?: string };
-        if (data.skipped) {
-          dirty.current = true;
+        const reply = await postForm('/api/posts/autosave', new FormData(form), autosaved);
+        // Not JSON: most likely a connection or proxy problem, so it is tried again.
+        if (reply.kind === 'unreadable') throw new Error(`autosave answered ${reply.status}`);
+        if (reply.kind === 'refused') {
+          setStatus(reply.message ?? 'Autosave failed; use Save draft.');
+          if (reply.status === 409 || reply.status === 401) setStopped(true);
           return;
         }
-        if (!response.ok || !data.id) {
-          setStatus(data.message ?? 'Autosave failed; use Save draft.');
-          if (response.status === 409 || response.status === 401) setStopped(true);
+        const data = reply.data;
+        if ('skipped' in data) {
+          dirty.current = true;
           return;
         }
         const time = new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });

@@ -4,14 +4,10 @@ import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
 import { getSettings } from '@/db/settings';
 import { DEFAULT_LABELS_GADGET } from '@/lib/labels-gadget';
+import { session } from '@/test/next-auth-mock';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the action run as written.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
-vi.mock('next-auth', () => ({
-  default: () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }),
-  AuthError: class AuthError extends Error {},
-  CredentialsSignin: class CredentialsSignin extends Error {},
-}));
+vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { saveSettings } = await import('./actions');
@@ -53,7 +49,7 @@ beforeAll(async () => {
   await migrateDatabase();
   const admin = await createFirstAdmin({ name: 'Owner', email: 'owner@example.com', passwordHash: 'x', blogTitle: 'Labelled' });
   session.current = { user: { id: String(admin!.id), sv: 0 } };
-  await savePost({ authorId: admin!.id, title: 'Trip', body: '<p>x</p>', labels: ['Travel', 'Food & Drink'], publish: true, timeZone: 'UTC' });
+  await savePost({ authorId: admin!.id, title: 'Trip', body: '<p>x</p>', labels: ['Travel', 'Food & Drink'], action: 'publish', timeZone: 'UTC' });
 });
 
 describe('saving the Labels gadget in Admin → Settings', () => {

@@ -1,12 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { findPasswordResetToken, resetPasswordWithToken } from '@/db/password-reset-tokens';
 import { passwordResetInput } from '@/lib/author-input';
 import type { FormState } from '@/lib/form-state';
 import { hashPassword } from '@/lib/password';
 import { hashResetToken } from '@/lib/reset-token';
+import { parseForm } from '@/server/form-action';
 
 const refused = {
   missing: 'This link does not work: it may have been copied incompletely. Ask an admin of this blog for a new one.',
@@ -20,10 +20,11 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
   const tokenHash = hashResetToken(typeof token === 'string' ? token : '');
   const found = await findPasswordResetToken({ tokenHash });
   if (found.status !== 'valid') return { message: refused[found.status] };
-  const parsed = passwordResetInput.safeParse({ password: formData.get('password') });
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
+  // The link is checked first: a dead link needs a new one, whatever password was typed.
+  const form = parseForm({ schema: passwordResetInput, values: [], input: () => ({ password: formData.get('password') }) }, formData);
+  if (!form.ok) return form.state;
   // Spent in one transaction with the password change, so the same link sent twice sets it once.
-  const result = await resetPasswordWithToken({ tokenHash, passwordHash: await hashPassword(parsed.data.password) });
+  const result = await resetPasswordWithToken({ tokenHash, passwordHash: await hashPassword(form.input.password) });
   if (result.kind !== 'done') return { message: refused[result.kind] };
   redirect('/login?notice=password-reset');
 }

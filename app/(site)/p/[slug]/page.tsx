@@ -1,29 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getRedirectTarget, getVisiblePostByPermalink } from '@/db/posts';
 import { PostBody } from '@/components/post-body';
-import { redirectOldAddress } from '@/lib/old-address';
+import { readAddress } from '@/server/reader-address';
 
 type Params = Promise<{ slug: string }>;
 
 async function findPage(params: Params) {
   const { slug } = await params;
-  let file: string;
-  try {
-    file = decodeURIComponent(slug);
-  } catch {
-    return undefined;
-  }
-  if (!/^[^/]+\.html$/.test(file)) {
-    await redirectOldAddress(['p', slug]);
-    return undefined;
-  }
-  const page = await getVisiblePostByPermalink(`/p/${file}`, new Date(), 'page');
-  if (page) return page;
-  const moved = await getRedirectTarget(`/p/${file}`);
-  if (moved) permanentRedirect(moved);
-  return undefined;
+  const address = await readAddress(['p', slug]);
+  return address.kind === 'page' ? address.page : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -20,9 +20,9 @@ describe('/search/label, every label', () => {
   it('lists every label with a visible post, alphabetically, with its count', async () => {
     const authorId = (await createAuthor({ name: 'Labeller', email: 'all-labels@example.com' })).id;
     const base = { authorId, body: '<p>x</p>', timeZone: 'UTC' };
-    await savePost({ ...base, title: 'One', labels: ['travel', 'Bread'], publish: true });
-    await savePost({ ...base, title: 'Two', labels: ['Apples', 'travel'], publish: true });
-    await savePost({ ...base, title: 'Draft', labels: ['Secret plans'], publish: false });
+    await savePost({ ...base, title: 'One', labels: ['travel', 'Bread'], action: 'publish' });
+    await savePost({ ...base, title: 'Two', labels: ['Apples', 'travel'], action: 'publish' });
+    await savePost({ ...base, title: 'Draft', labels: ['Secret plans'], action: 'draft' });
     const html = renderToStaticMarkup(await AllLabelsPage());
     expect(html).toContain('All 3 labels on this blog');
     const items = [...html.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span>\((\d+)\)<\/span><\/li>/g)].map((m) => [m[1], m[2], m[3]]);

@@ -9,9 +9,9 @@ import { listAuthorsForExport, listPostsForExport } from '@/db/export';
 import { listAllLabelNames } from '@/db/labels';
 import { getSettings } from '@/db/settings';
 import { databasePath } from '@/lib/config';
-import { bloggerExport } from '@/lib/export/blogger';
-import { wordpressExport } from '@/lib/export/wordpress';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { bloggerExport } from '@/server/export/blogger';
+import { wordpressExport } from '@/server/export/wordpress';
+import { getSiteOrigin } from '@/server/site-origin';
 
 const FORMATS = ['blogger.xml', 'wordpress.xml', 'blog.db'] as const;
 

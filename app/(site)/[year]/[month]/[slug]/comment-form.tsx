@@ -4,10 +4,9 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { MAX_COMMENT_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_WEBSITE_LENGTH } from '@/lib/comment-limits';
+import { commentStored, postForm, type FieldErrors } from '@/lib/form-reply';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
-
-type Errors = Record<string, string[] | undefined>;
 
 /**
  * The comment form. Without JavaScript it is a plain POST to /comments; with it, the same
@@ -31,7 +30,7 @@ export function CommentForm({
   const [sending, setSending] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const [message, setMessage] = useState<string>();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [scrollTo, setScrollTo] = useState<string>();
   const pending = sending || refreshing;
 
@@ -48,20 +47,15 @@ export function CommentForm({
     setSending(true);
     setMessage(undefined);
     try {
-      const response = await fetch('/comments', {
-        method: 'POST',
-        body: new FormData(event.currentTarget),
-        headers: { accept: 'application/json' },
-      });
-      const data = (await response.json().catch(() => ({}))) as { message?: string; errors?: Errors; location?: string };
-      if (!response.ok) {
-        setErrors(data.errors ?? {});
-        setMessage(data.message ?? 'Your comment was not published. Please try again.');
+      const reply = await postForm('/comments', new FormData(event.currentTarget), commentStored);
+      if (reply.kind !== 'ok') {
+        setErrors(reply.kind === 'refused' ? reply.errors : {});
+        setMessage((reply.kind === 'refused' && reply.message) || 'Your comment was not published. Please try again.');
         return;
       }
       setErrors({});
       formRef.current?.reset();
-      const anchor = data.location?.split('#')[1];
+      const anchor = reply.data.location.split('#')[1];
       startRefresh(() => {
         if (replyTo) router.replace(permalink, { scroll: false });
         router.refresh();

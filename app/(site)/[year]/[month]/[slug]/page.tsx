@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { HELD_COOKIE } from '@/lib/held-comments';
-import { getSiteOrigin } from '@/lib/site-origin';
+import { getSiteOrigin } from '@/server/site-origin';
 import { PostView, postMetadata, type PostParams } from './post-view';
 
 export async function generateMetadata({ params }: { params: PostParams }): Promise<Metadata> {

@@ -6,32 +6,23 @@ import { findCommentIdByTime, listPendingCommentsByIds, listPublishedCommentsByP
 import { getAuthSecret } from '@/lib/auth-secret';
 import { readHeldIds } from '@/lib/held-comments';
 import { signFormTime } from '@/lib/moderation';
-import { getNeighbourPosts, getRedirectTarget, getVisiblePostByPermalink } from '@/db/posts';
+import { getNeighbourPosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { authorPath, permalinkFromSegments } from '@/lib/permalink';
+import { authorPath } from '@/lib/permalink';
 import { shareCard } from '@/components/share-card';
 import { ShareLinks } from '@/components/share-links';
 import { DateHeader } from '@/components/date-header';
 import { PostBody } from '@/components/post-body';
 import { PostFooter } from '@/components/post-footer';
 import { CommentSection } from './comment-section';
-import { redirectOldAddress } from '@/lib/old-address';
+import { readAddress } from '@/server/reader-address';
 
 export type PostParams = Promise<{ year: string; month: string; slug: string }>;
 
 async function findPost(params: PostParams) {
   const { year, month, slug } = await params;
-  const permalink = permalinkFromSegments(year, month, slug);
-  if (!permalink) {
-    await redirectOldAddress([year, month, slug]);
-    return undefined;
-  }
-  const post = await getVisiblePostByPermalink(permalink);
-  if (post) return post;
-  // An address the author has since changed: send readers (and search engines) on for good.
-  const moved = await getRedirectTarget(permalink);
-  if (moved) permanentRedirect(moved);
-  return undefined;
+  const address = await readAddress([year, month, slug]);
+  return address.kind === 'post' ? address.post : undefined;
 }
 
 export async function postMetadata(params: PostParams): Promise<Metadata> {
@@ -62,8 +53,9 @@ export async function postMetadata(params: PostParams): Promise<Metadata> {
 }
 
 /**
- * A post at Blogger's /YYYY/MM/slug.html. Rendered live (app/(site)) with the reader's query and
- * held-comment cookie, or once per content version for everyone (app/cache) with neither.
+ * A post at Blogger's /YYYY/MM/slug.html (db/addresses.ts says which), rendered with the reader's
+ * query and held-comment cookie; the page cache in front (server/front.ts) keeps the render made
+ * for a reader with neither.
  */
 export async function PostView({
   params,

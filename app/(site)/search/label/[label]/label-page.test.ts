@@ -10,7 +10,7 @@ vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<obj
 beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Labeller', email: 'labeller@example.com' })).id;
-  await savePost({ authorId, title: 'Seven labels', body: '<p>x</p>', labels: ['A', 'B', 'C', 'D', 'E', 'F', 'G'], publish: true, timeZone: 'UTC' });
+  await savePost({ authorId, title: 'Seven labels', body: '<p>x</p>', labels: ['A', 'B', 'C', 'D', 'E', 'F', 'G'], action: 'publish', timeZone: 'UTC' });
 });
 
 /** Every string and number in a rendered element tree: children run together as rendered, props apart. */

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { redirectOldAddress } from '@/lib/old-address';
+import { readAddress } from '@/server/reader-address';
 
 type Params = Promise<{ year: string; month: string; slug: string; rest: string[] }>;
 
@@ -8,6 +8,6 @@ type Params = Promise<{ year: string; month: string; slug: string; rest: string[
 export default async function DeepOldAddressPage({ params }: { params: Params }) {
   await connection();
   const { year, month, slug, rest } = await params;
-  await redirectOldAddress([year, month, slug, ...rest]);
+  await readAddress([year, month, slug, ...rest]);
   notFound();
 }

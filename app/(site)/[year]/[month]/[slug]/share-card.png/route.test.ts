@@ -13,11 +13,11 @@ let scheduledLink: string;
 beforeAll(async () => {
   await migrateDatabase();
   authorId = (await createAuthor({ name: 'Card Writer', email: 'cards@example.com' })).id;
-  const post = await savePost({ authorId, title: 'A card worth sharing', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+  const post = await savePost({ authorId, title: 'A card worth sharing', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
   permalink = post.permalink!;
   postId = post.id;
   // A post published once, then taken back to draft, keeps its address but is not visible.
-  const withdrawn = await savePost({ authorId, title: 'Withdrawn', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+  const withdrawn = await savePost({ authorId, title: 'Withdrawn', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
   await savePost({ id: withdrawn.id, authorId, title: 'Withdrawn', body: '<p>x</p>', labels: [], action: 'draft', timeZone: 'UTC' });
   draftLink = withdrawn.permalink!;
   const due = new Date(Date.now() + 86_400_000);
@@ -59,7 +59,7 @@ describe('/YYYY/MM/slug.html/share-card.png', () => {
 
   it('is drawn again when the title changes', async () => {
     const before = (await card(permalink)).headers.get('etag');
-    await savePost({ id: postId, authorId, title: 'A retitled card', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    await savePost({ id: postId, authorId, title: 'A retitled card', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     const after = await card(permalink, { 'if-none-match': before! });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before);

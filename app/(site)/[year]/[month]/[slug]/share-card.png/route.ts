@@ -1,7 +1,7 @@
 import { drawShareCard, shareCardContent } from '@/components/share-card';
-import { getVisiblePostByPermalink } from '@/db/posts';
+import { resolveAddress } from '@/db/addresses';
 import { getSettings } from '@/db/settings';
-import { permalinkFromSegments } from '@/lib/permalink';
+import { addressFromSegments } from '@/lib/permalink';
 import { ShareCardCache, etagMatches, shareCardVersion } from '@/lib/share-card-cache';
 
 // 32 MB: a plain card is about 50 KB and one over a cover photo up to 2 MB (measured), so
@@ -20,8 +20,9 @@ const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ year: string; month: string; slug: string }> }) {
   const { year, month, slug } = await params;
-  const permalink = permalinkFromSegments(year, month, slug);
-  const [post, settings] = await Promise.all([permalink ? getVisiblePostByPermalink(permalink) : undefined, getSettings()]);
+  const path = addressFromSegments([year, month, slug]);
+  const [address, settings] = await Promise.all([path === null ? undefined : resolveAddress({ path }), getSettings()]);
+  const post = address?.kind === 'post' ? address.post : undefined;
   if (!post) {
     return new Response('No such post.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   }

@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'blog.
 beforeAll(async () => {
   await migrateDatabase();
   const authorId = (await createAuthor({ name: 'Feeder', email: 'feeder@example.com' })).id;
-  await savePost({ authorId, title: 'Fed post', body: '<p>x</p>', labels: ['A', 'B', 'C', 'D', 'E', 'F'], publish: true, timeZone: 'UTC' });
+  await savePost({ authorId, title: 'Fed post', body: '<p>x</p>', labels: ['A', 'B', 'C', 'D', 'E', 'F'], action: 'publish', timeZone: 'UTC' });
 });
 
 function feed(labels: string[]) {

@@ -1,20 +1,12 @@
 import sanitizeHtml from 'sanitize-html';
 import { Parser } from 'htmlparser2';
 import { createMedia } from '@/db/media';
+import type { ImageCopyStats } from '@/lib/import/report';
 import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media';
 import { describeBytes, FetchProblem, parseAllowedHosts, safeGet, urlRefusal, type AllowedHost } from '@/lib/safe-fetch';
 
 /** Blogger's and WordPress's image hosts, where a link around an image points at its full size. */
 const IMAGE_URL = /\.(jpe?g|png|gif|webp|avif)(\?.*)?$|^https?:\/\/(\d\.bp\.blogspot\.com|blogger\.googleusercontent\.com|lh\d\.googleusercontent\.com)\//i;
-
-export type ImageCopyStats = {
-  copied: number;
-  failed: { url: string; reason: string }[];
-  /** A dry run fetches nothing: how many images a real run would try to copy. */
-  wouldCopy?: number;
-  /** Why copying stopped before the end: the import's budget was spent. */
-  stopped?: string;
-};
 
 export type ImageCopyOptions = {
   /** Count what would be copied, fetching nothing. */

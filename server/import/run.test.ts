@@ -5,7 +5,8 @@ import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { getRedirectTarget, savePost } from '@/db/posts';
+import { savePost } from '@/db/posts';
+import { resolveAddress } from '@/db/addresses';
 import { createAuthor } from '@/db/authors';
 import { comments, labelRedirects, posts } from '@/db/schema';
 import { runImport } from './run';
@@ -88,7 +89,7 @@ describe('runImport', () => {
 
   it('moves a post whose address is taken next door, and says so', async () => {
     const author = await createAuthor({ name: 'Local', email: 'local@example.org' });
-    await savePost({ authorId: author.id, title: 'Post 31', body: '<p>mine</p>', labels: [], publish: true, timeZone: 'UTC', now: new Date('2015-03-05T00:00:00Z') });
+    await savePost({ authorId: author.id, title: 'Post 31', body: '<p>mine</p>', labels: [], action: 'publish', timeZone: 'UTC', now: new Date('2015-03-05T00:00:00Z') });
     const report = await runImport(text(feed(entry(31, 'theirs'))), { fileName: 'clash.xml' });
     expect(report.applied!.notes.join(' ')).toMatch(/\/2015\/03\/post-31\.html.*\/2015\/03\/post-31_2\.html/);
   });
@@ -104,8 +105,9 @@ describe('runImport', () => {
         <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
       </channel></rss>`;
     await runImport(text(wxr), { fileName: 'wp.xml' });
-    expect(await getRedirectTarget('/moving-day')).toBe('/2019/06/moving-day.html');
-    expect(await getRedirectTarget('/?p=5')).toBe('/2019/06/moving-day.html');
+    expect(await resolveAddress({ path: '/moving-day' })).toEqual({ kind: 'redirect', to: '/2019/06/moving-day.html' });
+    expect(await resolveAddress({ path: '/?p=5' })).toEqual({ kind: 'redirect', to: '/2019/06/moving-day.html' });
+    expect(await resolveAddress({ path: '/tag/life' })).toEqual({ kind: 'redirect', to: '/search/label/Life' });
     expect(getDb().select().from(labelRedirects).where(eq(labelRedirects.fromPath, '/tag/life')).get()).toBeTruthy();
     // WordPress's read-more comment survives as Blogger's jump break.
     expect(getDb().select().from(posts).where(eq(posts.title, 'Long read')).get()!.body).toBe('<p>Intro<a name="more"></a>Rest</p>');

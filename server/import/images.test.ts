@@ -4,7 +4,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { startImageServer, type ImageServer } from '@/test/image-server';
 import { ImageCopier } from './images';
 import { runImport } from './run';
-import { summariseImport } from './summary';
+import { summariseImport } from '@/lib/import/summary';
 
 /*
  * Every server here listens on 127.0.0.1 and every address in a backup points at loopback:

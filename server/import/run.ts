@@ -3,33 +3,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyImport, findImportedSourceIds, recordImportRun, type ApplyResult } from '@/db/import';
+import { applyImport, findImportedSourceIds, recordImportRun } from '@/db/import';
 import { getSettings } from '@/db/settings';
 import { databasePath } from '@/lib/config';
 import { MORE_MARKER } from '@/lib/content';
 import { sanitizePostHtml } from '@/lib/sanitize';
-import { ImageCopier, type ImageCopyStats } from './images';
-import { readBackup } from './read';
-import { Staging } from './staging';
-import { ImportError, type ImportedLabelAlias, type ImportFormat } from './types';
-
-export type ImportProgress = { phase: 'reading' | 'writing' | 'done'; bytes: number; totalBytes?: number; posts: number; comments: number };
-
-export type ImportReport = {
-  fileName: string;
-  format: ImportFormat;
-  dryRun: boolean;
-  found: { posts: number; pages: number; drafts: number; scheduled: number; comments: number; labels: number; authors: number };
-  /** Of what was found, how much an earlier import already brought in. */
-  alreadyImported: { posts: number; comments: number };
-  /** What was written (absent for a dry run). */
-  applied?: ApplyResult;
-  skipped: { what: string; reason: string; count: number; examples: string[] }[];
-  images?: ImageCopyStats;
-  seconds: number;
-  /** The kept record of this run (Admin → Import & export lists them). */
-  runId?: number;
-};
+import type { ImportProgress, ImportReport } from '@/lib/import/report';
+import { ImageCopier } from './images';
+import { readBackup } from '@/lib/import/read';
+import { Staging } from '@/lib/import/staging';
+import { ImportError, type ImportedLabelAlias } from '@/lib/import/types';
 
 export type ImportOptions = {
   fileName: string;

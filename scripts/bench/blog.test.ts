@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_GENERATOR_VERSION, listBenchPostPermalinks, seedBenchBlog } from './bench';
+import { listBenchPostPermalinks } from '@/db/bench';
+import { BENCH_GENERATOR_VERSION, seedBenchBlog } from './blog';
 
 describe('listBenchPostPermalinks', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'blogstead-bench-db-'));
   const file = path.join(dir, 'tiny.db');
   beforeAll(async () => {
-    await seedBenchBlog(file, { posts: 40, comments: 40, labels: 5, years: 1, generator: BENCH_GENERATOR_VERSION });
+    await seedBenchBlog({ file, shape: { posts: 40, comments: 40, labels: 5, years: 1, generator: BENCH_GENERATOR_VERSION } });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
 import { hostileMarkup, hostilePlainText, MB } from '@/test/hostile-text';
-import { commentHtmlToText } from './common';
-import { readBackup } from './read';
+import { commentHtmlToText } from '@/lib/import/common';
+import { readBackup } from '@/lib/import/read';
 import { runImport } from './run';
-import type { ImportItem } from './types';
-import { wordpressAutop } from './wordpress';
+import type { ImportItem } from '@/lib/import/types';
+import { wordpressAutop } from '@/lib/import/wordpress';
 
 // Every case runs under Vitest's default 5 s timeout; the old regexes took minutes on each.
 const inputs = Object.entries({ ...hostileMarkup(), ...hostilePlainText() });

@@ -11,7 +11,7 @@ import { listAllLabelNames } from '@/db/labels';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
 import { comments, labels, posts } from '@/db/schema';
-import { runImport } from '@/lib/import/run';
+import { runImport } from '@/server/import/run';
 import { bloggerExport } from './blogger';
 import { wordpressExport } from './wordpress';
 
@@ -63,11 +63,11 @@ async function fillBlog() {
   await freshDatabase();
   const ann = await createAuthor({ name: 'Ann Author', email: 'ann@example.org' });
   const base = { authorId: ann.id, timeZone: 'UTC' };
-  const first = await savePost({ ...base, title: 'Hello <world> & all', body: '<p>First <strong>post</strong> ]]&gt; with a CDATA end.</p>', labels: ['News', 'C++', 'Café'], publish: true, now: new Date('2019-05-04T10:00:00Z') });
-  await savePost({ ...base, title: 'Second thoughts', body: '<p>Two</p><a name="more"></a><p>after the break</p>', labels: ['News'], publish: true, now: new Date('2020-01-02T03:04:05Z') });
-  await savePost({ ...base, title: 'Not yet', body: '<p>Draft body</p>', labels: ['Someday'], publish: false });
+  const first = await savePost({ ...base, title: 'Hello <world> & all', body: '<p>First <strong>post</strong> ]]&gt; with a CDATA end.</p>', labels: ['News', 'C++', 'Café'], action: 'publish', now: new Date('2019-05-04T10:00:00Z') });
+  await savePost({ ...base, title: 'Second thoughts', body: '<p>Two</p><a name="more"></a><p>after the break</p>', labels: ['News'], action: 'publish', now: new Date('2020-01-02T03:04:05Z') });
+  await savePost({ ...base, title: 'Not yet', body: '<p>Draft body</p>', labels: ['Someday'], action: 'draft' });
   await savePost({ ...base, title: 'Tomorrow', body: '<p>Scheduled</p>', labels: [], action: 'schedule', scheduleAt: new Date('2031-01-01T09:00:00Z'), now: new Date('2026-01-01T00:00:00Z') });
-  await savePost({ ...base, type: 'page', title: 'About me', body: '<p>Me</p>', labels: [], publish: true, now: new Date('2018-01-01T00:00:00Z') });
+  await savePost({ ...base, type: 'page', title: 'About me', body: '<p>Me</p>', labels: [], action: 'publish', now: new Date('2018-01-01T00:00:00Z') });
   const top = await createComment({ postId: first.id, authorName: 'Reader One', authorEmail: 'one@example.org', authorUrl: 'https://one.example', body: 'Nice <b>post</b>!\n\nSecond paragraph.', createdAt: new Date('2019-05-05T10:00:00Z') });
   await createComment({ postId: first.id, parentId: top.id, authorName: 'Ann Author', body: 'Thank you & welcome', isPostAuthor: true, createdAt: new Date('2019-05-06T10:00:00Z') });
   await createComment({ postId: first.id, authorName: 'Spammer', body: 'buy now', status: 'spam', createdAt: new Date('2019-05-07T10:00:00Z') });

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { comments, imports, posts } from '@/db/schema';
-import { readBackup } from './read';
+import { readBackup } from '@/lib/import/read';
 import { runImport } from './run';
-import { ImportError } from './types';
+import { ImportError } from '@/lib/import/types';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
