@@ -11,7 +11,7 @@ beforeAll(async () => {
   authorId = (await createAuthor({ name: 'Popular', email: 'popular@example.com' })).id;
 });
 
-const post = (title: string) => savePost({ authorId, title, body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+const post = (title: string) => savePost({ authorId, title, body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
 let serial = 0;
 const comment = (postId: number, status: 'published' | 'pending' | 'spam') =>
   createComment({ postId, authorName: 'R', body: `c${serial++}`, status, ipHash: `ip${serial}`, createdAt: new Date() });

@@ -73,11 +73,11 @@ describe('searchPostIds', () => {
 
   it('indexes only what a reader can find: a post leaves the index when it goes back to draft, pages never enter', async () => {
     const authorId = (await createAuthor({ name: 'Unpublisher', email: 'u@example.com' })).id;
-    const post = await savePost({ authorId, title: 'Rhubarb', body: '<p>x</p>', labels: [], publish: true, timeZone: 'UTC' });
+    const post = await savePost({ authorId, title: 'Rhubarb', body: '<p>x</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     expect((await searchPostIds({ query: 'rhubarb', limit: 10 }))!.total).toBe(1);
     await savePost({ id: post.id, authorId, title: 'Rhubarb', body: '<p>x</p>', labels: [], action: 'draft', timeZone: 'UTC' });
     expect(await searchPostIds({ query: 'rhubarb', limit: 10 })).toEqual({ hits: [], total: 0 });
-    await savePost({ type: 'page', authorId, title: 'Rhubarb page', body: '<p>rhubarb</p>', labels: [], publish: true, timeZone: 'UTC' });
+    await savePost({ type: 'page', authorId, title: 'Rhubarb page', body: '<p>rhubarb</p>', labels: [], action: 'publish', timeZone: 'UTC' });
     const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from posts_fts where posts_fts match 'rhubarb'`);
     expect(indexed!.n).toBe(0);
   });
