@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUD_STEPS, DEFAULT_LABELS_GADGET, cloudStep, parseLabelsGadget, selectGadgetLabels, type LabelsGadget } from './labels-gadget';
+import { CLOUD_STEPS, DEFAULT_LABELS_GADGET, SEARCH_LABEL_CHOICES, cloudStep, parseLabelsGadget, searchLabelChoices, selectGadgetLabels, type LabelsGadget } from './labels-gadget';
 
 const counts = (entries: [string, number][]) => entries.map(([name, count]) => ({ name, count }));
 const names = (result: ReturnType<typeof selectGadgetLabels>) => result.labels.map((l) => l.name);
@@ -104,5 +104,22 @@ describe('parseLabelsGadget', () => {
 
   it('defaults to all labels up to 30 most used, listed alphabetically with counts', () => {
     expect(DEFAULT_LABELS_GADGET).toEqual({ show: 'all', selected: [], sort: 'name', display: 'list', showCounts: true, limit: 30 });
+  });
+});
+
+describe('searchLabelChoices', () => {
+  const many = Array.from({ length: 500 }, (_, i) => ({ name: `Label ${String(i).padStart(3, '0')}`, count: 500 - i }));
+
+  it('offers the 30 most used labels alphabetically, not all 500', () => {
+    const choices = searchLabelChoices(many);
+    expect(choices).toHaveLength(SEARCH_LABEL_CHOICES);
+    expect(choices[0]).toBe('Label 000');
+    expect(choices).not.toContain('Label 030');
+    expect([...choices].sort()).toEqual(choices);
+  });
+
+  it('keeps the label a reader searched within, even a rare one, and ignores one that does not exist', () => {
+    expect(searchLabelChoices(many, 'Label 499')).toContain('Label 499');
+    expect(searchLabelChoices(many, 'Nope')).toHaveLength(SEARCH_LABEL_CHOICES);
   });
 });

@@ -93,3 +93,20 @@ export function parseLabelsGadget(stored: unknown): LabelsGadget {
     limit: limit === null ? null : Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LABELS_LIMIT ? (limit as number) : d.limit,
   };
 }
+
+/** How many labels the search page offers to narrow a search by. */
+export const SEARCH_LABEL_CHOICES = 30;
+
+/**
+ * The search page's label choices: the most used labels (as the gadget's default), alphabetically,
+ * and the one a reader already chose. Offering all 500 labels of a large blog put 500 options in
+ * every search page, half of its HTML, and a select no one scrolls on a phone.
+ */
+export function searchLabelChoices(labels: readonly { name: string; count: number }[], current?: string): string[] {
+  const top = [...labels].sort(byCount).slice(0, SEARCH_LABEL_CHOICES);
+  if (current && !top.some((l) => l.name === current)) {
+    const chosen = labels.find((l) => l.name === current);
+    if (chosen) top.push(chosen);
+  }
+  return sortLabels(top, 'name').map((l) => l.name);
+}

@@ -9,6 +9,7 @@ import { getSettings } from '@/db/settings';
 import { commentCountLabel } from '@/lib/comments';
 import { formatDateHeader } from '@/lib/dates';
 import { readPaging } from '@/lib/paging';
+import { searchLabelChoices } from '@/lib/labels-gadget';
 import { labelPath } from '@/lib/permalink';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearch, splitHighlights } from '@/lib/search';
 import { ListingHeader } from '@/components/listing-header';
@@ -50,7 +51,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const label = one(params.label).trim() || undefined;
   const start = Math.max(0, Math.min(Number.parseInt(one(params.start), 10) || 0, 10_000));
   // The label filter's choices: the sidebar's cached list, not a count over every post per search.
-  const labels = (await readThrough('labels', () => listLabelsWithCounts())).map((l) => l.name);
+  const labels = searchLabelChoices(await readThrough('labels', () => listLabelsWithCounts()), label);
   // What was left out is said on the page, so a reader knows why a word did not count.
   const parsed = parseSearch(query);
   const result = parsed.match ? await searchPostIds({ query, label, limit: PAGE_SIZE, offset: start }) : null;
