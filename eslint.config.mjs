@@ -17,6 +17,11 @@ const libZone = {
   from: ['./db', './server', './app', './auth.ts', './auth.config.ts', './proxy.ts'],
   message: 'lib/ is pure domain logic: it takes data as arguments and never reads the database or the request itself.',
 };
+const dbZone = {
+  target: './db',
+  from: ['./server', './components', './app', './auth.ts', './auth.config.ts', './proxy.ts'],
+  message: 'db/ holds the queries: it is called by routes and the server, never the other way round.',
+};
 const libNext = {
   patterns: [{ group: ['next', 'next/*', 'next-auth', 'next-auth/*'], message: 'lib/ stays free of Next.js so it runs anywhere (scripts, tests, the front server).' }],
 };
@@ -88,6 +93,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
       ...boundaries([appZone]),
     },
+  },
+  {
+    files: ['db/**'],
+    rules: boundaries([appZone, dbZone]),
   },
   {
     files: ['lib/**'],

@@ -22,6 +22,12 @@ describe('eslint.config.mjs', { timeout: 60_000 }, () => {
     expect(await rulesHit('lib/probe.ts', "import { slugify } from '@/lib/slug';\nexport const s = slugify;\n")).toEqual([]);
   });
 
+  it('keeps db/ below the routes, the front server and the auth wiring', async () => {
+    expect(await rulesHit('db/probe.ts', "import { auth } from '@/auth';\nexport const a = auth;\n")).toContain('import/no-restricted-paths');
+    expect(await rulesHit('db/probe.ts', "import { answerCommentPost } from '@/server/comment-post';\nexport const a = answerCommentPost;\n")).toContain('import/no-restricted-paths');
+    expect(await rulesHit('db/probe.ts', "import { slugify } from '@/lib/slug';\nexport const s = slugify;\n")).toEqual([]);
+  });
+
   it('lets nothing outside app/ import from app/', async () => {
     expect(await rulesHit('components/probe.tsx', "import { POST } from '@/app/comments/route';\nexport const p = POST;\n")).toContain('import/no-restricted-paths');
     expect(await rulesHit('server/probe.ts', "import { POST } from '../app/comments/route';\nexport const p = POST;\n")).toContain('import/no-restricted-paths');
