@@ -8,8 +8,8 @@ import tseslint from 'typescript-eslint';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// The layers (README, "How it is built"): app/ → components/, server/ → db/ → lib/. A lower layer
-// never reaches up, and nothing reaches into app/ (a route's files belong to that route alone).
+// The layers (README, "How it is built"): routes (app/) and the front server (server/) call db/,
+// which calls lib/; never the other way round. Nothing reaches into app/ (a route's files are its own).
 const notApp = ['./lib', './db', './server', './components', './scripts', './e2e', './test', './bench', './*.ts', './*.mts'];
 const appZone = { target: notApp, from: './app', message: 'Routes are the top layer: move what is shared out of app/.' };
 const libZone = {
