@@ -1,59 +1,102 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig, type Project } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/chromium';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+export const port = Number(process.env.E2E_PORT ?? 3100);
 // A second server over the demo blog (npm run db:seed), for the reader-site journeys.
 const seededPort = port + 1;
-const seededURL = `http://127.0.0.1:${seededPort}`;
+// A second empty blog (port + 2), so journeys run two at a time without sharing a blog.
+// (port + 7 is trusted-proxy.spec.ts's own server.)
+const secondPort = port + 2;
+const url = (p: number) => `http://127.0.0.1:${p}`;
 const reader = /reader-site|feeds|accessibility/;
+const firstRun = /first-run\.spec\.ts/;
+// Load and corpus runs: `npm run test:reliability` (playwright.reliability.config.ts), not here.
+export const reliability = /e2e\/reliability\//;
+// The journeys on the second blog: with the reader specs (which a free worker takes once one blog's
+// journeys are done) they take about as long as the first blog's (measured per file, see README).
+const onSecondBlog = /\/(comments|editor|authors|bad-input|page-cache)\.spec\.ts/;
+
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>[number];
+
+export const use: PlaywrightTestConfig['use'] = {
+  trace: 'retain-on-failure',
+  screenshot: 'only-on-failure',
+  launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+};
+
+/** The newcomer creates a blog; the journeys after it run on the blog it made. */
+export function firstRunProject(name: string, baseURL: string): Project {
+  return { name, testMatch: firstRun, use: { ...devices['Desktop Chrome'], baseURL } };
+}
+
+/**
+ * `npm start`'s server over an empty database in `.e2e/<folder>`. Both servers run the one build
+ * `npm run test:e2e` makes (dist/server.js). Readers in these specs come from many addresses, told
+ * by X-Forwarded-For from loopback: the suite trusts loopback as its proxy (TRUST_PROXY), as a blog
+ * behind nginx would.
+ */
+export function emptyBlog(serverPort: number, folder: string): WebServer {
+  return {
+    command: `node -e "require('fs').rmSync('.e2e/${folder}',{recursive:true,force:true})" && node dist/server.js`,
+    url: url(serverPort),
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_URL: `.e2e/${folder}/blog.db`, AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(serverPort), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1' },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
-  // One production server and one database for the run; specs make their own data.
-  workers: 1,
+  testIgnore: reliability,
+  // Two at a time, never two on one blog: each project below has a blog to itself and runs its
+  // files one after another (a spec may change blog-wide settings while it runs).
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: {
-    baseURL,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    launchOptions: { executablePath: findChromium(), args: chromiumArgs },
-  },
+  use: { ...use, baseURL: url(port) },
   projects: [
-    // The newcomer creates the blog; every other journey runs on the blog it made.
-    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    firstRunProject('first-run', url(port)),
+    firstRunProject('first-run-2', url(secondPort)),
     {
       name: 'journeys',
-      testIgnore: [/first-run\.spec\.ts/, reader],
+      testIgnore: [firstRun, reader, reliability, onSecondBlog],
       dependencies: ['first-run'],
-      use: { ...devices['Desktop Chrome'] },
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], baseURL: url(port) },
     },
-    { name: 'reader', testMatch: reader, use: { ...devices['Desktop Chrome'], baseURL: seededURL } },
-  ],
-  // `npm run test:e2e` builds once before this; both servers run that one build through `npm start`'s
-  // server (dist/server.js). Readers in these specs come from many addresses, told by X-Forwarded-For
-  // from loopback: the suite trusts loopback as its proxy (TRUST_PROXY), as a blog behind nginx would.
-  webServer: [
     {
-      // An empty database: the first-run journey creates the blog.
-      command: `node -e "require('fs').rmSync('.e2e/empty',{recursive:true,force:true})" && node dist/server.js`,
-      url: baseURL,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { DATABASE_URL: '.e2e/empty/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1' },
-      stdout: 'pipe',
-      stderr: 'pipe',
+      name: 'journeys-2',
+      testMatch: onSecondBlog,
+      testIgnore: reliability,
+      dependencies: ['first-run-2'],
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], baseURL: url(secondPort) },
     },
+    {
+      name: 'reader',
+      testMatch: reader,
+      // The demo blog needs no first run; the dependency only puts the readers in the same phase
+      // as the journeys (Playwright runs a project's dependencies first, phase after phase), so
+      // they share the two workers instead of running before them.
+      dependencies: ['first-run'],
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], baseURL: url(seededPort) },
+    },
+  ],
+  webServer: [
+    emptyBlog(port, 'empty'),
+    emptyBlog(secondPort, 'empty-2'),
     {
       command:
         `node -e "require('fs').rmSync('.e2e/seeded',{recursive:true,force:true})" && ` +
         `npm run --silent db:seed && node dist/server.js`,
-      url: seededURL,
+      url: url(seededPort),
       reuseExistingServer: false,
       timeout: 120_000,
       env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(seededPort), TRUST_PROXY: 'loopback' },

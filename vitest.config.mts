@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -17,5 +18,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     setupFiles: ['./test/unit-setup.ts'],
     pool: 'forks',
+    // Each file has its own database folder (test/unit-setup.ts), so files can run side by side:
+    // one per core, where Vitest's default keeps one core free (a single fork on a 2-core machine).
+    maxWorkers: availableParallelism(),
   },
 });

@@ -66,6 +66,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
         {settings.gadgets.includes('attribution') ? <p>Powered by Blogstead</p> : null}
         <p className="mt-1">
           Subscribe to:{' '}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the feed is XML from a route handler, reached by a plain link */}
           <a href="/feeds/posts/default" className="link">
             Posts (Atom)
           </a>

@@ -43,11 +43,22 @@ test('a scheduled post appears by itself when its time comes', async ({ page, br
   await expect(reader.getByRole('link', { name: title })).toHaveCount(0);
   expect((await reader.goto(permalink))?.status()).toBe(404);
 
-  // Nobody does anything: only the clock moves.
-  await reader.waitForTimeout(Math.max(0, at.getTime() - Date.now() + 500));
+  // Nobody does anything: only the clock moves. The reader reloads until the post is there, and
+  // it must not be there before its time (a 200 is only answered once the server's clock passed it).
+  let early = false;
+  await expect
+    .poll(
+      async () => {
+        if ((await reader.goto(permalink))?.status() !== 200) return 'not yet';
+        early ||= Date.now() < at.getTime();
+        return 'published';
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe('published');
+  expect(early, 'the post appeared before its time').toBe(false);
   await reader.goto('/');
   await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
-  expect((await reader.goto(permalink))?.status()).toBe(200);
   const feed = await (await reader.request.get('/feeds/posts/default')).text();
   expect(feed).toContain(title);
   await reader.close();
@@ -212,10 +223,14 @@ test('autosave keeps a new draft while the author types, without moving the care
   await writeBody(page, 'Half a thought');
   await expect(page.getByText(/^Draft autosaved at/)).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/admin\/posts\/\d+$/);
-  // Typing goes on where the caret was.
+  // Typing goes on where the caret was; the author waits for the next autosave of what they typed.
+  const saved = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/posts/autosave' && r.ok() && (r.request().postData() ?? '').includes('now finished'),
+    { timeout: 20_000 },
+  );
   await page.keyboard.insertText(', now finished.');
   await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText('Half a thought, now finished.');
-  await page.waitForTimeout(9_000);
+  expect(await (await saved).json()).not.toHaveProperty('skipped', true);
   await page.reload();
   await expect(page.getByLabel('Title')).toHaveValue(title);
   await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText('Half a thought, now finished.');

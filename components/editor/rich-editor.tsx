@@ -117,10 +117,13 @@ export function RichEditor({
       onChange?.();
     },
   });
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   // After hydration: compose unless the body needs HTML mode.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server and the first client render agree on the HTML textarea (the no-JavaScript editor); only then may it change
     setMode(needsHtmlMode(defaultValue) ? 'html' : 'compose');
     if (needsHtmlMode(defaultValue)) {
       setNotice('This text has formatting the visual editor cannot show, so it opens in HTML mode.');

@@ -49,7 +49,7 @@ export function PostForm({
 }) {
   const [state, formAction] = useActionState(savePostAction, {} as FormState);
   const v = { ...post, ...(state.values ?? {}) };
-  const autosave = useAutosave(post);
+  const { formRef, id, updatedAt, status: autosaveStatus, markDirty } = useAutosave(post);
   const [covers, setCovers] = useState(images);
   const err = state.errors ?? {};
   const noun = post.type === 'page' ? 'page' : 'post';
@@ -59,9 +59,9 @@ export function PostForm({
   });
 
   return (
-    <form ref={autosave.formRef} onInput={autosave.markDirty} action={formAction} className="flex flex-col gap-5" noValidate>
-      {autosave.id ? <input type="hidden" name="id" value={autosave.id} /> : null}
-      {autosave.updatedAt ? <input type="hidden" name="updatedAt" value={autosave.updatedAt} /> : null}
+    <form ref={formRef} onInput={markDirty} action={formAction} className="flex flex-col gap-5" noValidate>
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <input type="hidden" name="type" value={post.type} />
       <FormMessage id="post-form-message" message={state.message} />
       <div>
@@ -82,7 +82,7 @@ export function PostForm({
           defaultValue={v.body}
           invalid={err.body ? true : undefined}
           describedBy={err.body ? 'post-body-hint post-body-error' : 'post-body-hint'}
-          onChange={autosave.markDirty}
+          onChange={markDirty}
           onImageUploaded={(image) => setCovers((list) => (list.some((i) => i.src === image.src) ? list : [image, ...list]))}
         />
         <p id="post-body-hint" className={hint}>
@@ -239,7 +239,7 @@ export function PostForm({
           {post.live || post.status === 'scheduled' ? 'Revert to draft' : 'Save draft'}
         </SubmitButton>
         <p role="status" className="ml-auto text-xs text-stone-600 dark:text-stone-400">
-          {autosave.status}
+          {autosaveStatus}
         </p>
       </div>
     </form>

@@ -37,6 +37,7 @@ export function CommentForm({
   useEffect(() => {
     if (!refreshing && scrollTo) {
       document.getElementById(scrollTo)?.scrollIntoView({ block: 'center' });
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the scroll is the effect; clearing its target makes it happen once
       setScrollTo(undefined);
     }
   }, [refreshing, scrollTo]);

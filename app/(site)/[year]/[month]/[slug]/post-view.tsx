@@ -90,6 +90,7 @@ export async function PostView({
       ? null
       : {
           submissionKey: randomBytes(18).toString('base64url'),
+          // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: the form was shown now
           shownAt: signFormTime(Date.now(), secret),
           replyTo: replyParent ? { id: replyParent.id, name: replyParent.authorName } : undefined,
         };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ensureSignedIn, unique } from './support';
+import { ensureSignedIn, unique } from '../support';
 
 const corpus = path.resolve(process.cwd(), '../shared/fixtures/xss-payloads.txt');
 
