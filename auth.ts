@@ -7,15 +7,15 @@ import { z } from 'zod';
 import { getAuthorByEmail, getAuthorById } from '@/db/authors';
 import { beginLoginAttempt, recordLoginSuccess, type LoginLock } from '@/db/login-attempts';
 import type { Author } from '@/db/schema';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { loginKeys } from '@/lib/login-throttle';
-import { clientIp } from '@/lib/moderation';
-import { verifyAgainstDummy, verifyPassword } from '@/lib/password';
+import { getAuthSecret } from '@/lib/accounts/auth-secret';
+import { loginKeys } from '@/lib/accounts/login-throttle';
+import { clientIp } from '@/lib/comments/moderation';
+import { verifyAgainstDummy, verifyPassword } from '@/lib/accounts/password';
 import { authConfig } from './auth.config';
 
 const credentials = z.object({ email: z.string().trim().max(254), password: z.string().max(1024) });
 
-/** A sign-in refused before its password was checked: too many attempts (see lib/login-throttle.ts). */
+/** A sign-in refused before its password was checked: too many attempts (see lib/accounts/login-throttle.ts). */
 export class SignInLocked extends CredentialsSignin {
   code = 'locked';
   constructor(readonly lock: LoginLock) {

@@ -3,7 +3,7 @@ export async function register() {
   // The build imports this file too; it must never create or open the database.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { migrateDatabase } = await import('./db/migrate');
-  const { getAuthSecret } = await import('./lib/auth-secret');
+  const { getAuthSecret } = await import('./lib/accounts/auth-secret');
   await migrateDatabase();
   getAuthSecret();
   // `next start` finishes in-flight requests on SIGTERM, then exits; closing the connection here

@@ -1,11 +1,11 @@
 import type { NextConfig } from 'next';
-import { ACTION_BODY_LIMIT_BYTES, SECURITY_HEADERS } from './lib/security-policy';
+import { ACTION_BODY_LIMIT_BYTES, SECURITY_HEADERS } from './lib/http/security-policy';
 
 const nextConfig: NextConfig = {
   // Native modules must be required at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
-  // Cached reader pages (app/cache, lib/page-cache.ts) are keyed by content version: each change
+  // Cached reader pages (app/cache, lib/reading/page-cache.ts) are keyed by content version: each change
   // makes new entries and strands the old ones, so they live in a bounded in-memory LRU only and
   // are never written to .next on disk, which would grow without limit.
   cacheMaxMemorySize: 64 * 1024 * 1024,

@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { pageSecurityHeaders, runProxySteps, type ProxyAnswer } from '@/lib/proxy-steps';
-import { contentSecurityPolicy, createNonce } from '@/lib/security-policy';
+import { pageSecurityHeaders, runProxySteps, type ProxyAnswer } from '@/lib/http/proxy-steps';
+import { contentSecurityPolicy, createNonce } from '@/lib/http/security-policy';
 
 const development = process.env.NODE_ENV === 'development';
 
 /**
- * Before routing: the steps of lib/proxy-steps.ts (broken %-encoding → 400, oversized server
+ * Before routing: the steps of lib/http/proxy-steps.ts (broken %-encoding → 400, oversized server
  * action → 411/413, ?m=1 → 301, /admin/… without a session cookie → /login); then every page
  * rendered gets a fresh CSP nonce. A page kept by the page cache in front of Next
  * (server/front.ts) keeps the nonce it was rendered with, and its header.

@@ -6,8 +6,8 @@ import path from 'node:path';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/trusted-proxy';
+import { getAuthSecret } from '@/lib/accounts/auth-secret';
+import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/http/trusted-proxy';
 import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
 import { workerHeapFlags } from '@/server/worker-heap';
@@ -15,7 +15,7 @@ import { workerHeapFlags } from '@/server/worker-heap';
 /**
  * `npm start`. One worker per core (Node's cluster), each running Next's production server (its
  * documented custom-server API) behind two steps of our own:
- *  1. forwarding headers rewritten to what can be believed (lib/trusted-proxy.ts, TRUST_PROXY),
+ *  1. forwarding headers rewritten to what can be believed (lib/http/trusted-proxy.ts, TRUST_PROXY),
  *     because Next keeps whatever X-Forwarded-For a client sends;
  *  2. the page cache (server/front.ts): anonymous reads of reader pages answered from memory,
  *     each rendered by Next once per content version and kept compressed; readers' comment posts

@@ -4,8 +4,8 @@ import { listPublishingAuthors } from '@/db/authors';
 import { listLabelsWithCounts } from '@/db/labels';
 import { countPostsByMonth, listSitemapEntries } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { currentOffsetSeconds } from '@/lib/dates';
-import { archivePath, authorPath, labelPath } from '@/lib/permalink';
+import { currentOffsetSeconds } from '@/lib/reading/dates';
+import { archivePath, authorPath, labelPath } from '@/lib/posts/permalink';
 import { getSiteOrigin } from '@/server/site-origin';
 
 /** Every public page: home, posts, static pages, labels, archives and authors. */

@@ -2,10 +2,10 @@ import { notFound } from 'next/navigation';
 import { readAddress } from '@/server/reader-address';
 import { countVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { archiveRange, formatArchiveTitle } from '@/lib/dates';
-import { parseArchiveParams } from '@/lib/archive-params';
-import { archivePath } from '@/lib/permalink';
-import { readPaging } from '@/lib/paging';
+import { archiveRange, formatArchiveTitle } from '@/lib/reading/dates';
+import { parseArchiveParams } from '@/lib/reading/archive-params';
+import { archivePath } from '@/lib/posts/permalink';
+import { readPaging } from '@/lib/reading/paging';
 import { ListingHeader } from './listing-header';
 import { PostListing } from './post-listing';
 

@@ -1,4 +1,4 @@
-import { formatDateHeader } from '@/lib/dates';
+import { formatDateHeader } from '@/lib/reading/dates';
 
 /** Blogger's date header over the posts of one day. */
 export function DateHeader({ date, timeZone }: { date: Date; timeZone: string }) {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS_GADGET, type LabelsGadget } from '@/lib/labels-gadget';
+import { DEFAULT_LABELS_GADGET, type LabelsGadget } from '@/lib/reading/labels-gadget';
 import { LabelsGadgetView } from './labels-gadget';
 
 // A blog the size of the bench's: 500 labels, label N on N posts.

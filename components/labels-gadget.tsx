@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { GADGETS } from '@/lib/gadgets';
-import { ALL_LABELS_PATH, selectGadgetLabels, type LabelsGadget } from '@/lib/labels-gadget';
-import { labelPath } from '@/lib/permalink';
+import { GADGETS } from '@/lib/reading/gadgets';
+import { ALL_LABELS_PATH, selectGadgetLabels, type LabelsGadget } from '@/lib/reading/labels-gadget';
+import { labelPath } from '@/lib/posts/permalink';
 import { Gadget } from './gadget';
 
-// Cloud font sizes, smallest to largest (lib/labels-gadget.ts CLOUD_STEPS): close to the sidebar's
+// Cloud font sizes, smallest to largest (lib/reading/labels-gadget.ts CLOUD_STEPS): close to the sidebar's
 // own text, so the cloud reads as a quiet list and not a poster.
 const CLOUD_SIZES = ['', 'text-xs', 'text-sm', 'text-base', 'text-lg', 'text-xl'];
 

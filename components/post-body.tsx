@@ -1,8 +1,8 @@
 import { getMediaSizes } from '@/db/media';
-import { mediaHashesIn, withResponsiveImages } from '@/lib/responsive-images';
+import { mediaHashesIn, withResponsiveImages } from '@/lib/media/responsive-images';
 
 /**
- * A stored post body: already sanitised on save by lib/sanitize.ts, so it is trusted here.
+ * A stored post body: already sanitised on save by lib/posts/sanitize.ts, so it is trusted here.
  * Uploaded images get their responsive widths and intrinsic size at render time.
  */
 export async function PostBody({ html }: { html: string }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { commentCountLabel } from '@/lib/comments';
-import { formatTime } from '@/lib/dates';
-import { authorPath, labelPath } from '@/lib/permalink';
+import { commentCountLabel } from '@/lib/comments/comments';
+import { formatTime } from '@/lib/reading/dates';
+import { authorPath, labelPath } from '@/lib/posts/permalink';
 import type { PostSummary } from '@/db/posts';
 
 /** Blogger's post footer: "Posted by NAME at 10:04 AM · No comments · Labels: A, B". */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PostSummary } from '@/db/posts';
-import { splitAtMore } from '@/lib/content';
-import { groupByDay } from '@/lib/dates';
+import { splitAtMore } from '@/lib/posts/content';
+import { groupByDay } from '@/lib/reading/dates';
 import { DateHeader } from './date-header';
 import { PostBody } from './post-body';
 import { PostFooter } from './post-footer';

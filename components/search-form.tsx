@@ -1,4 +1,4 @@
-import { MAX_QUERY_LENGTH } from '@/lib/search';
+import { MAX_QUERY_LENGTH } from '@/lib/reading/search';
 
 /** A plain GET form to /search: works without JavaScript, bookmarkable results. */
 export function SearchForm({

@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { ImageResponse } from 'next/og';
-import { readMediaFile } from '@/lib/media';
+import { readMediaFile } from '@/lib/media/media';
 import type { PostSummary } from '@/db/posts';
 import type { Settings } from '@/db/schema';
-import { formatDateHeader } from '@/lib/dates';
-import type { ShareCardContent } from '@/lib/share-card-cache';
+import { formatDateHeader } from '@/lib/reading/dates';
+import type { ShareCardContent } from '@/lib/media/share-card-cache';
 
 const size = { width: 1200, height: 630 };
 
@@ -16,7 +16,7 @@ export function shareCard(permalink: string) {
 /** Bump when the drawing below changes, so browsers holding a card by its ETag fetch the new look. */
 export const SHARE_CARD_DESIGN = 1;
 
-/** What a visible post's card shows (see lib/share-card-cache.ts: the card's version is a hash of it). */
+/** What a visible post's card shows (see lib/media/share-card-cache.ts: the card's version is a hash of it). */
 export function shareCardContent(post: PostSummary, settings: Pick<Settings, 'blogTitle' | 'timezone'>): ShareCardContent {
   return {
     title: post.title,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getSettings } from '@/db/settings';
-import { sanitizePostHtml } from '@/lib/sanitize';
+import { sanitizePostHtml } from '@/lib/posts/sanitize';
 import { Sidebar } from './sidebar';
 import { ThemeToggle } from './theme-toggle';
 

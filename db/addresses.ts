@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import { addressShape, labelPath } from '@/lib/permalink';
+import { addressShape, labelPath } from '@/lib/posts/permalink';
 import { getDb } from './client';
 import { getVisiblePostByPermalink, type PostSummary } from './posts';
 import { labelRedirects, labels, posts, redirects } from './schema';
@@ -9,10 +9,10 @@ import { labelRedirects, labels, posts, redirects } from './schema';
  * How an address becomes what a reader sees, in one place. A read of /2024/05/x.html goes:
  *
  *   server.ts → server/front.ts: an anonymous GET of a reader address is answered from the page
- *     cache when this content version has it (lib/page-cache.ts says which requests and the key);
+ *     cache when this content version has it (lib/reading/page-cache.ts says which requests and the key);
  *   otherwise Next routes it to app/(site)/[year]/[month]/[slug] (or /p/[slug], an archive, the
  *     home page's ?p=), which passes its segments to server/reader-address.ts, which decodes them
- *     (lib/permalink.ts addressFromSegments) and asks `resolveAddress` below;
+ *     (lib/posts/permalink.ts addressFromSegments) and asks `resolveAddress` below;
  *   the answer is rendered (post or page), followed with a 308 (redirect) or made a 404 (none).
  *
  * The order is the rule: a visible post or page at the address wins; then an address a post had

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/posts/slug';
 import { getDb, type Tx } from './client';
 import { authors, imports, media, passwordResetTokens, posts, revisions, settings, type Author } from './schema';
 import { visiblePostFilter } from './visibility';

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } fro
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { createAuthor } from './authors';
 import { backupDatabase, BackupError, checkDatabaseFile } from './backup';
 import { createCommentChecked } from './comments';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { makeExcerpt } from '@/lib/content';
+import { makeExcerpt } from '@/lib/posts/content';
 import type { ImportedComment, ImportedLabelAlias, ImportedPerson, ImportedPost } from '@/lib/import/types';
-import { pagePermalink, permalinkCandidates, postPermalink } from '@/lib/permalink';
-import { slugify } from '@/lib/slug';
+import { pagePermalink, permalinkCandidates, postPermalink } from '@/lib/posts/permalink';
+import { slugify } from '@/lib/posts/slug';
 import { uniqueAuthorSlugInTx } from './authors';
 import { getDb, type Tx } from './client';
 import { setPostLabelsInTx } from './labels';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginKeys } from '@/lib/login-throttle';
+import { loginKeys } from '@/lib/accounts/login-throttle';
 import { beginLoginAttempt, recordLoginSuccess } from './login-attempts';
 import { migrateDatabase } from './migrate';
 

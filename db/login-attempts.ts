@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
-import { FAILURE_MEMORY_MS, FREE_ATTEMPTS, lockDurationMs, type LockScope, type LoginKeys } from '@/lib/login-throttle';
+import { FAILURE_MEMORY_MS, FREE_ATTEMPTS, lockDurationMs, type LockScope, type LoginKeys } from '@/lib/accounts/login-throttle';
 import { getDb } from './client';
 import { loginAttempts } from './schema';
 

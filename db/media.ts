@@ -1,6 +1,6 @@
 import 'server-only';
 import { desc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import type { MediaSizes } from '@/lib/responsive-images';
+import type { MediaSizes } from '@/lib/media/responsive-images';
 import { getDb } from './client';
 import { media, posts, type Media, type Post } from './schema';
 import { visiblePostFilter } from './visibility';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
-import { combineLabels } from '@/lib/label-filter';
-import { permalinkCandidates } from '@/lib/permalink';
-import { planPublication, type SaveAction } from '@/lib/publish-rules';
-import { makeExcerpt } from '@/lib/content';
+import { combineLabels } from '@/lib/reading/label-filter';
+import { permalinkCandidates } from '@/lib/posts/permalink';
+import { planPublication, type SaveAction } from '@/lib/posts/publish-rules';
+import { makeExcerpt } from '@/lib/posts/content';
 import { getDb, preparedPerConnection, type Tx } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
@@ -359,7 +359,7 @@ export async function listPostsForAdmin({
   return rows.map((row) => ({ ...row, labels: labelsById.get(row.id) ?? [] }));
 }
 
-export type { SaveAction } from '@/lib/publish-rules';
+export type { SaveAction } from '@/lib/posts/publish-rules';
 
 export type SaveResult =
   | { ok: true; post: Post }
@@ -396,7 +396,7 @@ export async function savePost(values: SavePostValues): Promise<Post> {
 
 /**
  * Creates or updates a post or page, its labels, search entry and a revision, in one immediate
- * transaction, applying the publish rules of lib/publish-rules.ts (address set at publish,
+ * transaction, applying the publish rules of lib/posts/publish-rules.ts (address set at publish,
  * frozen once readers can see it, a renamed live address keeps a 301 from the old one).
  * `expectedUpdatedAt` guards against a second tab silently overwriting the first.
  */

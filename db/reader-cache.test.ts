@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { bumpSessionVersion, createAuthor, disableAuthorById, enableAuthorById, updateAuthorPassword, updateAuthorProfile } from './authors';
 import { createComment, setCommentsStatus } from './comments';
 import { listLabelsWithCounts } from './labels';

@@ -1,7 +1,7 @@
 import 'server-only';
 import Database from 'better-sqlite3';
 import { and, eq, gt, inArray, min, sql } from 'drizzle-orm';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { getDb, type Db } from './client';
 import { contentVersion, posts } from './schema';
 
@@ -61,7 +61,7 @@ export async function readThrough<T>(key: string, compute: () => Promise<T>): Pr
 }
 
 /**
- * What a cached reader page depends on beyond its address (see lib/page-cache.ts): the content
+ * What a cached reader page depends on beyond its address (see lib/reading/page-cache.ts): the content
  * version and when the next scheduled post becomes due. For the page cache in front of Next
  * (server/front.ts), which asks on every request before Next is involved, on a connection of its
  * own that shares no objects with the app's: one indexed read of a one-row table per request;

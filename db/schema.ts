@@ -9,8 +9,8 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import type { GadgetId } from '@/lib/gadgets';
-import type { LabelsGadget } from '@/lib/labels-gadget';
+import type { GadgetId } from '@/lib/reading/gadgets';
+import type { LabelsGadget } from '@/lib/reading/labels-gadget';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -297,12 +297,12 @@ export const settings = sqliteTable(
     blockedWords: text('blocked_words').notNull().default(''),
     // Comma-separated addresses told about new comments (through the outbox).
     notifyEmails: text('notify_emails').notNull().default(''),
-    // Sidebar gadgets in display order, as on Blogger's Layout page (ids from lib/gadgets.ts).
+    // Sidebar gadgets in display order, as on Blogger's Layout page (ids from lib/reading/gadgets.ts).
     gadgets: text('gadgets', { mode: 'json' })
       .$type<GadgetId[]>()
       .notNull()
       .default(sql`'["search","profile","popular","archive","labels","pages","subscribe","attribution"]'`),
-    // The Labels gadget's options (lib/labels-gadget.ts): which labels, order, list or cloud, counts, cap.
+    // The Labels gadget's options (lib/reading/labels-gadget.ts): which labels, order, list or cloud, counts, cap.
     labelsGadget: text('labels_gadget', { mode: 'json' })
       .$type<LabelsGadget>()
       .notNull()

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { htmlToText } from '@/lib/content';
-import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '@/lib/search';
+import { htmlToText } from '@/lib/posts/content';
+import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '@/lib/reading/search';
 import { getDb, type Tx } from './client';
 import { labels, postLabels, posts } from './schema';
 

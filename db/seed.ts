@@ -1,9 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { makeExcerpt } from '@/lib/content';
-import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/permalink';
-import { slugify } from '@/lib/slug';
-import { sanitizePostHtml } from '@/lib/sanitize';
+import { makeExcerpt } from '@/lib/posts/content';
+import { pagePermalink, postPermalink, permalinkCandidates } from '@/lib/posts/permalink';
+import { slugify } from '@/lib/posts/slug';
+import { sanitizePostHtml } from '@/lib/posts/sanitize';
 import { getDb } from './client';
 import { uniqueAuthorSlugInTx } from './authors';
 import { setPostLabelsInTx } from './labels';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS_GADGET, type LabelsGadget } from '@/lib/labels-gadget';
+import { DEFAULT_LABELS_GADGET, type LabelsGadget } from '@/lib/reading/labels-gadget';
 import { createFirstAdmin } from './authors';
 import { getDb } from './client';
 import { migrateDatabase, migrationsFolder } from './migrate';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, preparedPerConnection } from './client';
-import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/gadgets';
-import { DEFAULT_LABELS_GADGET, parseLabelsGadget } from '@/lib/labels-gadget';
+import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/reading/gadgets';
+import { DEFAULT_LABELS_GADGET, parseLabelsGadget } from '@/lib/reading/labels-gadget';
 import { settings, type Settings } from './schema';
 
 const defaults: Settings = {

@@ -1,5 +1,5 @@
 import { backupDatabase } from '@/db/backup';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 
 // npm run backup -- FILE: an online copy of the DATABASE_URL database, verified before it is kept.
 async function main() {

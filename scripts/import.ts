@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { runImport } from '@/server/import/run';
 import { summariseImport } from '@/lib/import/summary';
 import { ImportError } from '@/lib/import/types';

@@ -1,6 +1,6 @@
 import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 
 async function main() {
   await migrateDatabase();

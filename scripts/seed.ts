@@ -1,7 +1,7 @@
 import { closeDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoBlog } from '@/db/seed';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { demoBlog, demoPages, demoPosts } from '@/test/fixtures/demo-blog';
 
 async function main() {

@@ -6,9 +6,9 @@ import { getDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
 import { updateSettings } from '@/db/settings';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { readHeldIds } from '@/lib/held-comments';
-import { signFormTime } from '@/lib/moderation';
+import { getAuthSecret } from '@/lib/accounts/auth-secret';
+import { readHeldIds } from '@/lib/comments/held-comments';
+import { signFormTime } from '@/lib/comments/moderation';
 import { isAnonymousCommentPost, serveCommentPost } from './comment-post';
 
 // The front server's own answer to readers' comments, over real HTTP as server.ts serves it;

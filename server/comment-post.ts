@@ -6,9 +6,9 @@ import { createCommentChecked, getCommentById } from '@/db/comments';
 import { getVisiblePostById } from '@/db/posts';
 import type { Author } from '@/db/schema';
 import { getSettings } from '@/db/settings';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { commentEnvelope, commentInput, submissionIdentity } from '@/lib/comments';
-import { HELD_COOKIE, readHeldIds, writeHeldIds } from '@/lib/held-comments';
+import { getAuthSecret } from '@/lib/accounts/auth-secret';
+import { commentEnvelope, commentInput, submissionIdentity } from '@/lib/comments/comments';
+import { HELD_COOKIE, readHeldIds, writeHeldIds } from '@/lib/comments/held-comments';
 import {
   clientIp,
   countLinks,
@@ -17,11 +17,11 @@ import {
   FLOOD_WINDOW_MS,
   hashIp,
   readFormTime,
-} from '@/lib/moderation';
-import { SESSION_COOKIE } from '@/lib/page-cache';
-import { refusalPageParts } from '@/lib/refusal-page';
-import { crossOriginRefusal } from '@/lib/same-origin';
-import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from '@/lib/security-policy';
+} from '@/lib/comments/moderation';
+import { SESSION_COOKIE } from '@/lib/reading/page-cache';
+import { refusalPageParts } from '@/lib/http/refusal-page';
+import { crossOriginRefusal } from '@/lib/http/same-origin';
+import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from '@/lib/http/security-policy';
 
 /**
  * What POST /comments answers, whichever server receives it. Signed-in authors post through

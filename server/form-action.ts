@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { requireAuthor } from '@/auth';
 import type { Author } from '@/db/schema';
-import { formValues, type FormState } from '@/lib/form-state';
+import { formValues, type FormState } from '@/lib/http/form-state';
 
 /**
  * The one protocol of the admin's forms (server actions with useActionState): who may send it,

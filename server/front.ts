@@ -1,8 +1,8 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { openReaderStateReader } from '@/db/reader-cache';
-import { getAuthSecret } from '@/lib/auth-secret';
-import { MAX_CACHED_QUERY, cacheKey, isCacheableRead, pagingPart, withoutTracking } from '@/lib/page-cache';
-import { requestOrigin } from '@/lib/request-origin';
+import { getAuthSecret } from '@/lib/accounts/auth-secret';
+import { MAX_CACHED_QUERY, cacheKey, isCacheableRead, pagingPart, withoutTracking } from '@/lib/reading/page-cache';
+import { requestOrigin } from '@/lib/http/request-origin';
 import { chooseEncoding, PageEntry, type Rendered } from './page-entry';
 import { PageCache } from './page-cache';
 
@@ -23,7 +23,7 @@ const NOT_FOR_RENDER = new Set(['cookie', 'accept-encoding', 'if-none-match', 'i
 
 /**
  * The page cache in front of Next: anonymous reads of reader pages are answered from memory,
- * rendered by Next once per key (lib/page-cache.ts says which requests and what the key holds).
+ * rendered by Next once per key (lib/reading/page-cache.ts says which requests and what the key holds).
  */
 export class Front {
   private readonly cache: PageCache;

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readFormTime, signFormTime } from '@/lib/moderation';
+import { readFormTime, signFormTime } from '@/lib/comments/moderation';
 import { PageCache } from './page-cache';
 import { chooseEncoding, PageEntry, type Rendered } from './page-entry';
 

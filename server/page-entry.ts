@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { signFormTime } from '@/lib/moderation';
+import { signFormTime } from '@/lib/comments/moderation';
 import { SplicedGzip } from './gzip-splice';
 
 const gzipAsync = promisify(gzip);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { permanentRedirect } from 'next/navigation';
 import { resolveAddress, type Address } from '@/db/addresses';
-import { addressFromSegments } from '@/lib/permalink';
+import { addressFromSegments } from '@/lib/posts/permalink';
 
 /**
  * What a reader route's segments name (db/addresses.ts decides); an address that moved is

@@ -19,13 +19,13 @@ describe('eslint.config.mjs', { timeout: 60_000 }, () => {
     expect(await rulesHit('lib/probe.ts', "import { getSettings } from '@/db/settings';\nexport const s = getSettings;\n")).toContain('import/no-restricted-paths');
     expect(await rulesHit('lib/probe.ts', "import { answerCommentPost } from '../server/comment-post';\nexport const a = answerCommentPost;\n")).toContain('import/no-restricted-paths');
     expect(await rulesHit('lib/probe.ts', "import { headers } from 'next/headers';\nexport const h = headers;\n")).toContain('no-restricted-imports');
-    expect(await rulesHit('lib/probe.ts', "import { slugify } from '@/lib/slug';\nexport const s = slugify;\n")).toEqual([]);
+    expect(await rulesHit('lib/probe.ts', "import { slugify } from '@/lib/posts/slug';\nexport const s = slugify;\n")).toEqual([]);
   });
 
   it('keeps db/ below the routes, the front server and the auth wiring', async () => {
     expect(await rulesHit('db/probe.ts', "import { auth } from '@/auth';\nexport const a = auth;\n")).toContain('import/no-restricted-paths');
     expect(await rulesHit('db/probe.ts', "import { answerCommentPost } from '@/server/comment-post';\nexport const a = answerCommentPost;\n")).toContain('import/no-restricted-paths');
-    expect(await rulesHit('db/probe.ts', "import { slugify } from '@/lib/slug';\nexport const s = slugify;\n")).toEqual([]);
+    expect(await rulesHit('db/probe.ts', "import { slugify } from '@/lib/posts/slug';\nexport const s = slugify;\n")).toEqual([]);
   });
 
   it('lets nothing outside app/ import from app/', async () => {
@@ -38,8 +38,8 @@ describe('eslint.config.mjs', { timeout: 60_000 }, () => {
     expect(await rulesHit('components/probe.tsx', client("import type { Post } from '@/db/schema';\nexport type P = Post;"))).toContain('blogstead/client-boundary');
     expect(await rulesHit('app/admin/probe.tsx', client("export { auth } from '@/auth';"))).toContain('blogstead/client-boundary');
     // Marked `import 'server-only'` though it lives in lib/.
-    expect(await rulesHit('components/probe.tsx', client("export { hashPassword } from '@/lib/password';"))).toContain('blogstead/client-boundary');
-    expect(await rulesHit('components/probe.tsx', client("export { slugify } from '@/lib/slug';"))).toEqual([]);
+    expect(await rulesHit('components/probe.tsx', client("export { hashPassword } from '@/lib/accounts/password';"))).toContain('blogstead/client-boundary');
+    expect(await rulesHit('components/probe.tsx', client("export { slugify } from '@/lib/posts/slug';"))).toEqual([]);
     // The same import in a server component is fine.
     expect(await rulesHit('components/probe.tsx', "import { auth } from '@/auth';\nexport const a = auth;\n")).toEqual([]);
   });

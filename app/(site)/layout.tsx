@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return siteMetadata(await getSiteOrigin());
 }
 
-/** Reader pages rendered per request: paged listings, search, signed-in authors (see lib/page-cache.ts). */
+/** Reader pages rendered per request: paged listings, search, signed-in authors (see lib/reading/page-cache.ts). */
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return <SiteFrame>{children}</SiteFrame>;

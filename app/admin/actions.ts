@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { SignInLocked, getCurrentAuthor, signIn, signOut } from '@/auth';
 import { bumpSessionVersion, createFirstAdmin } from '@/db/authors';
-import { hashPassword } from '@/lib/password';
-import { setupInput } from '@/lib/setup-input';
+import { hashPassword } from '@/lib/accounts/password';
+import { setupInput } from '@/lib/accounts/setup-input';
 import { publicFormAction } from '@/server/form-action';
 
 /** First run: creates the first admin and signs them in. Refused once anyone can sign in. */

@@ -304,7 +304,7 @@ describe('account controls: admins only, checked beside the data', () => {
   };
 
   beforeAll(async () => {
-    const { hashPassword } = await import('@/lib/password');
+    const { hashPassword } = await import('@/lib/accounts/password');
     carl = (await createAuthor({ name: 'Carl', email: 'carl@example.com', role: 'author', passwordHash: await hashPassword(carlPassword) })).id;
     carlsPost = (await savePost({ authorId: carl, title: "Carl's post", body: '<p>c</p>', labels: [], action: 'publish', timeZone: 'UTC' })).id;
   });

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/form-state';
-import { MIN_PASSWORD_LENGTH } from '@/lib/setup-input';
+import type { FormState } from '@/lib/http/form-state';
+import { MIN_PASSWORD_LENGTH } from '@/lib/accounts/setup-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

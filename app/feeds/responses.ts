@@ -3,9 +3,9 @@ import { listRecentPublishedComments } from '@/db/comments';
 import { labelsExist } from '@/db/labels';
 import { getVisiblePostById, listVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { buildFeed, parseFeedFormat, type FeedEntry } from '@/lib/feeds';
-import { escapeHtml } from '@/lib/content';
-import { labelPath } from '@/lib/permalink';
+import { buildFeed, parseFeedFormat, type FeedEntry } from '@/lib/reading/feeds';
+import { escapeHtml } from '@/lib/posts/content';
+import { labelPath } from '@/lib/posts/permalink';
 import { getSiteOrigin } from '@/server/site-origin';
 
 const DEFAULT_ENTRIES = 25;

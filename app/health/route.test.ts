@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db/client';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { GET } from './route';
 
 // Outside a request there is no request scope; connection() only marks the route dynamic.

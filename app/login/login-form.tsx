@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { postForm, signedIn } from '@/lib/form-reply';
+import { postForm, signedIn } from '@/lib/http/form-reply';
 import { FormMessage } from '@/components/ui/form-message';
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@/lib/content';
+import { escapeHtml } from '@/lib/posts/content';
 import { commentHtmlToText, cleanPerson, parseDate } from './common';
 import type { ImportItem, ImportedPerson } from './types';
 import { child, children, childText, NS, type XmlNode } from './xml';

@@ -1,6 +1,6 @@
 import { compile } from 'html-to-text';
 import { Parser } from 'htmlparser2';
-import { htmlToText } from '@/lib/content';
+import { htmlToText } from '@/lib/posts/content';
 import type { ImportedPerson } from './types';
 
 /** A date from a backup (ISO 8601 in Atom, RFC 822 in RSS); undefined when missing or invalid. */

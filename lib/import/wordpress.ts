@@ -1,4 +1,4 @@
-import { withoutTrailingSlashes } from '@/lib/permalink';
+import { withoutTrailingSlashes } from '@/lib/posts/permalink';
 import { bloggerPath } from './blogger';
 import { cleanPerson, commentHtmlToText, parseDate } from './common';
 import type { ImportItem, ImportedPerson } from './types';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeBenchBlog, type BenchBlog, type BenchComment, type BenchPost } from '@/db/bench';
-import { MORE_MARKER } from '@/lib/content';
+import { MORE_MARKER } from '@/lib/posts/content';
 
 /**
  * Generated blogs for `npm run bench`: a deterministic text generator (the same shape always

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { countStoredBenchComments, deleteBenchWriterComments, findBenchTargets, listBenchPostPermalinks, type BenchTargets } from '@/db/bench';
-import { labelPath } from '@/lib/permalink';
+import { labelPath } from '@/lib/posts/permalink';
 import { benchBlogMatches, BENCH_GENERATOR_VERSION, BENCH_TOPICAL_WORDS, seedBenchBlog, type BenchBlogShape } from './blog';
 import { chooseSearchQueries, crawl, fetchRaw, spreadOver, type CrawlResult } from './crawl';
 import { runLighthouse, type LighthouseResult } from './lighthouse';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { BENCH_WRITER_EMAIL_DOMAIN } from '@/db/bench';
-import { submissionIdentity } from '@/lib/comments';
+import { submissionIdentity } from '@/lib/comments/comments';
 
 export type WritersResult = {
   writers: number;
@@ -89,7 +89,7 @@ export async function runCommentWriters({
         });
         latencies.push(performance.now() - t);
         byStatus[status] = (byStatus[status] ?? 0) + 1;
-        // Stored under the identity the server derives from the key and the comment (lib/comments.ts).
+        // Stored under the identity the server derives from the key and the comment (lib/comments/comments.ts).
         if (status === 201 || status === 200) acceptedKeys.push(submissionIdentity({ key, postId, name, body }));
       } catch (error) {
         const what = (error as NodeJS.ErrnoException).code ?? (error as Error).name;

@@ -1,5 +1,5 @@
 import type { ExportPost } from '@/db/export';
-import { escapeHtml } from '@/lib/content';
+import { escapeHtml } from '@/lib/posts/content';
 import { xmlText } from './xml-text';
 
 export type ExportBlog = { title: string; description: string; origin: string };

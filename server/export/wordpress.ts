@@ -1,5 +1,5 @@
 import type { ExportPost } from '@/db/export';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/posts/slug';
 import type { ExportBlog } from './blogger';
 import { cdata, xmlText } from './xml-text';
 

@@ -2,8 +2,8 @@ import sanitizeHtml from 'sanitize-html';
 import { Parser } from 'htmlparser2';
 import { createMedia } from '@/db/media';
 import type { ImageCopyStats } from '@/lib/import/report';
-import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media';
-import { describeBytes, FetchProblem, parseAllowedHosts, safeGet, urlRefusal, type AllowedHost } from '@/lib/safe-fetch';
+import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media/media';
+import { describeBytes, FetchProblem, parseAllowedHosts, safeGet, urlRefusal, type AllowedHost } from '@/lib/http/safe-fetch';
 
 /** Blogger's and WordPress's image hosts, where a link around an image points at its full size. */
 const IMAGE_URL = /\.(jpe?g|png|gif|webp|avif)(\?.*)?$|^https?:\/\/(\d\.bp\.blogspot\.com|blogger\.googleusercontent\.com|lh\d\.googleusercontent\.com)\//i;
@@ -28,7 +28,7 @@ const describeSeconds = (seconds: number) => (seconds >= 60 ? `${Math.round(seco
 
 /**
  * One copier per import: each address is fetched once however many posts show it, a few at a
- * time, within the import's budget, and only from public addresses (lib/safe-fetch.ts).
+ * time, within the import's budget, and only from public addresses (lib/http/safe-fetch.ts).
  */
 export class ImageCopier {
   private readonly done = new Map<string, Promise<string | null>>();

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { beforeAll, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { writeLargeBackup } from '@/test/large-backup';
 import { runImport } from './run';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { parseArchiveParams } from '@/lib/archive-params';
-import { formatArchiveTitle } from '@/lib/dates';
-import { archivePath } from '@/lib/permalink';
+import { parseArchiveParams } from '@/lib/reading/archive-params';
+import { formatArchiveTitle } from '@/lib/reading/dates';
+import { archivePath } from '@/lib/posts/permalink';
 import { ArchiveListing } from '@/components/archive-listing';
 
 type Props = {

@@ -13,9 +13,9 @@ import {
   getAuthorById,
 } from '@/db/authors';
 import type { Author } from '@/db/schema';
-import { authorId, newAuthorInput } from '@/lib/author-input';
-import { hashPassword } from '@/lib/password';
-import { newResetToken, RESET_LINK_LIFETIME_MS } from '@/lib/reset-token';
+import { authorId, newAuthorInput } from '@/lib/accounts/author-input';
+import { hashPassword } from '@/lib/accounts/password';
+import { newResetToken, RESET_LINK_LIFETIME_MS } from '@/lib/accounts/reset-token';
 import { authorFormAction } from '@/server/form-action';
 import { getSiteOrigin } from '@/server/site-origin';
 

@@ -5,7 +5,7 @@ import { requireAuthor } from '@/auth';
 import { countCommentsByStatus, listCommentsForModeration } from '@/db/comments';
 import { getSettings } from '@/db/settings';
 import type { Comment } from '@/db/schema';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@/lib/reading/dates';
 import { FormMessage } from '@/components/ui/form-message';
 import { moderateComments } from './actions';
 

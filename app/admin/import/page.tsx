@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { requireAuthor } from '@/auth';
 import { getImportRunById, listImportRuns } from '@/db/import';
 import type { ImportReport } from '@/lib/import/report';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@/lib/reading/dates';
 import { getSettings } from '@/db/settings';
 import { ImportForm } from './import-form';
 import { ImportReportView } from './import-report';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireAuthor } from '@/auth';
 import { createMedia, deleteMediaById, getMediaById } from '@/db/media';
-import { processUpload, removeMediaFiles, UploadError } from '@/lib/media';
+import { processUpload, removeMediaFiles, UploadError } from '@/lib/media/media';
 
 /** The media library's upload form (works without JavaScript). */
 export async function uploadMediaAction(formData: FormData): Promise<void> {

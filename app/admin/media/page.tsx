@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { requireAuthor } from '@/auth';
 import { listMedia } from '@/db/media';
-import { originalPath } from '@/lib/media';
+import { originalPath } from '@/lib/media/media';
 import { FormMessage } from '@/components/ui/form-message';
 import { uploadMediaAction } from './actions';
 

@@ -7,9 +7,9 @@ import { canEditPost, requireAuthor } from '@/auth';
 import { getAuthorById } from '@/db/authors';
 import { deletePostsByIds, getPostById, getPostWithLabelsById, getRevisionById, savePostChecked } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { parseLabels } from '@/lib/content';
-import { formatDateTime, parseLocalDateTime } from '@/lib/dates';
-import { postInput } from '@/lib/post-input';
+import { parseLabels } from '@/lib/posts/content';
+import { formatDateTime, parseLocalDateTime } from '@/lib/reading/dates';
+import { postInput } from '@/lib/posts/post-input';
 import { authorFormAction } from '@/server/form-action';
 
 const fields = ['title', 'body', 'labels', 'commentPolicy', 'slug', 'searchDescription', 'scheduleAt', 'authorId', 'coverImage'];

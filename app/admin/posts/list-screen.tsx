@@ -3,7 +3,7 @@ import { listLabelsWithCounts } from '@/db/labels';
 import { listPostsForAdmin } from '@/db/posts';
 import type { Author, Post } from '@/db/schema';
 import { getSettings } from '@/db/settings';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@/lib/reading/dates';
 import { FormMessage } from '@/components/ui/form-message';
 import { StatusBadge } from '@/components/status-badge';
 import { bulkPostsAction } from './actions';

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import type { FormState } from '@/lib/form-state';
-import { autosaved, postForm } from '@/lib/form-reply';
-import { MAX_LABELS_LENGTH } from '@/lib/post-input';
+import type { FormState } from '@/lib/http/form-state';
+import { autosaved, postForm } from '@/lib/http/form-reply';
+import { MAX_LABELS_LENGTH } from '@/lib/posts/post-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

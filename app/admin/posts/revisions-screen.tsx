@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getRevisionById, listRevisionsByPostId } from '@/db/posts';
 import type { Post } from '@/db/schema';
-import { formatDateTime } from '@/lib/dates';
-import { sideBySide, wordChanges } from '@/lib/revision-diff';
+import { formatDateTime } from '@/lib/reading/dates';
+import { sideBySide, wordChanges } from '@/lib/posts/revision-diff';
 import { restoreRevisionAction } from './actions';
 
 const cell = {

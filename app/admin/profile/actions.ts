@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { bumpSessionVersion, updateAuthorPassword, updateAuthorProfile } from '@/db/authors';
-import { passwordChangeInput, profileInput } from '@/lib/author-input';
-import { hashPassword, verifyPassword } from '@/lib/password';
+import { passwordChangeInput, profileInput } from '@/lib/accounts/author-input';
+import { hashPassword, verifyPassword } from '@/lib/accounts/password';
 import { authorFormAction } from '@/server/form-action';
 
 /** The signed-in author's name and bio (shown on their author page and in About Me). */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { FieldError } from '@/components/ui/field-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { changePasswordAction, saveProfileAction } from './actions';

@@ -3,7 +3,7 @@ import { createFirstAdmin } from '@/db/authors';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { DEFAULT_LABELS_GADGET } from '@/lib/labels-gadget';
+import { DEFAULT_LABELS_GADGET } from '@/lib/reading/labels-gadget';
 import { session } from '@/test/next-auth-mock';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the action run as written.

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { listAllLabelNames } from '@/db/labels';
 import { updateSettings } from '@/db/settings';
-import { formValues } from '@/lib/form-state';
-import { readGadgetLayout, settingsInput, unknownLabelsMessage } from '@/lib/settings-input';
+import { formValues } from '@/lib/http/form-state';
+import { readGadgetLayout, settingsInput, unknownLabelsMessage } from '@/lib/site/settings-input';
 import { authorFormAction } from '@/server/form-action';
 
 const fields = [

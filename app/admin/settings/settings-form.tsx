@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { LabelInput } from '@/components/editor/label-input';
-import { GADGETS, type GadgetId } from '@/lib/gadgets';
-import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS_LENGTH } from '@/lib/labels-gadget';
+import { GADGETS, type GadgetId } from '@/lib/reading/gadgets';
+import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS_LENGTH } from '@/lib/reading/labels-gadget';
 import { saveSettings } from './actions';
 
 export type SettingsValues = {

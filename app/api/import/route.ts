@@ -6,13 +6,13 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import Busboy from 'busboy';
 import { getCurrentAuthor } from '@/auth';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { readBackup } from '@/lib/import/read';
 import type { ImportProgress } from '@/lib/import/report';
 import { runImport } from '@/server/import/run';
 import { ImportError } from '@/lib/import/types';
-import { refusalPage } from '@/lib/refusal-page';
-import { crossOriginRefusal } from '@/lib/same-origin';
+import { refusalPage } from '@/lib/http/refusal-page';
+import { crossOriginRefusal } from '@/lib/http/same-origin';
 
 /** The largest backup accepted: ten years of a busy Blogger blog is well under this. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { getCurrentAuthor } from '@/auth';
 import { createMedia } from '@/db/media';
-import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media';
-import { crossOriginRefusal } from '@/lib/same-origin';
+import { MAX_UPLOAD_BYTES, originalPath, processUpload, UploadError } from '@/lib/media/media';
+import { crossOriginRefusal } from '@/lib/http/same-origin';
 
 /** Image upload from the editor (button, drag-and-drop or paste) and the media library. */
 export async function POST(request: Request) {

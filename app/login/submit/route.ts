@@ -1,9 +1,9 @@
 import { AuthError } from 'next-auth';
 import { SignInLocked, signIn } from '@/auth';
 import type { LoginLock } from '@/db/login-attempts';
-import { escapeHtml } from '@/lib/content';
-import { lockMessage, minutesToWait } from '@/lib/login-throttle';
-import { crossOriginRefusal } from '@/lib/same-origin';
+import { escapeHtml } from '@/lib/posts/content';
+import { lockMessage, minutesToWait } from '@/lib/accounts/login-throttle';
+import { crossOriginRefusal } from '@/lib/http/same-origin';
 
 const INVALID = 'Invalid email or password.';
 

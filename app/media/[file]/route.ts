@@ -1,4 +1,4 @@
-import { readMediaFile } from '@/lib/media';
+import { readMediaFile } from '@/lib/media/media';
 
 /** Uploaded images, named by content hash: they never change, so browsers and proxies keep them for a year. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {

@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { findPasswordResetToken, resetPasswordWithToken } from '@/db/password-reset-tokens';
-import { passwordResetInput } from '@/lib/author-input';
-import type { FormState } from '@/lib/form-state';
-import { hashPassword } from '@/lib/password';
-import { hashResetToken } from '@/lib/reset-token';
+import { passwordResetInput } from '@/lib/accounts/author-input';
+import type { FormState } from '@/lib/http/form-state';
+import { hashPassword } from '@/lib/accounts/password';
+import { hashResetToken } from '@/lib/accounts/reset-token';
 import { parseForm } from '@/server/form-action';
 
 const refused = {

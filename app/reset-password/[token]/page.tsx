@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { findPasswordResetToken } from '@/db/password-reset-tokens';
 import { AuthCard } from '@/components/auth-card';
-import { hashResetToken } from '@/lib/reset-token';
+import { hashResetToken } from '@/lib/accounts/reset-token';
 import { ResetPasswordForm } from './reset-password-form';
 
 // The token is in the address: keep it out of Referer headers and search engines.

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormState } from '@/lib/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {

@@ -4,8 +4,8 @@ import { connection } from 'next/server';
 import { getAuthorBySlug } from '@/db/authors';
 import { countVisiblePosts } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { readPaging } from '@/lib/paging';
-import { authorPath } from '@/lib/permalink';
+import { readPaging } from '@/lib/reading/paging';
+import { authorPath } from '@/lib/posts/permalink';
 import { Avatar } from '@/components/avatar';
 import { PostListing } from '@/components/post-listing';
 

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listLabelsWithCounts } from '@/db/labels';
 import { readThrough } from '@/db/reader-cache';
-import { ALL_LABELS_PATH, sortLabels } from '@/lib/labels-gadget';
-import { labelPath } from '@/lib/permalink';
+import { ALL_LABELS_PATH, sortLabels } from '@/lib/reading/labels-gadget';
+import { labelPath } from '@/lib/posts/permalink';
 import { ListingHeader } from '@/components/listing-header';
 
 export const metadata: Metadata = { title: 'Labels', alternates: { canonical: ALL_LABELS_PATH } };

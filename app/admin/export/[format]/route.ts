@@ -8,7 +8,7 @@ import { backupDatabase } from '@/db/backup';
 import { listAuthorsForExport, listPostsForExport } from '@/db/export';
 import { listAllLabelNames } from '@/db/labels';
 import { getSettings } from '@/db/settings';
-import { databasePath } from '@/lib/config';
+import { databasePath } from '@/lib/site/config';
 import { bloggerExport } from '@/server/export/blogger';
 import { wordpressExport } from '@/server/export/wordpress';
 import { getSiteOrigin } from '@/server/site-origin';

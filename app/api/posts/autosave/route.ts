@@ -1,8 +1,8 @@
 import { canEditPost, getCurrentAuthor } from '@/auth';
 import { AUTOSAVE_COALESCE_MS, getPostById, saveAutosaveRevision, savePostChecked } from '@/db/posts';
 import { getSettings } from '@/db/settings';
-import { postInput } from '@/lib/post-input';
-import { crossOriginRefusal } from '@/lib/same-origin';
+import { postInput } from '@/lib/posts/post-input';
+import { crossOriginRefusal } from '@/lib/http/same-origin';
 
 /**
  * The editor's autosave, every few seconds while the author types. A draft is saved in place

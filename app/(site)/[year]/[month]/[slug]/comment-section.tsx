@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Comment } from '@/db/schema';
-import { commentCountLabel, threadComments } from '@/lib/comments';
-import { commentParagraphs, linkify } from '@/lib/comment-text';
-import { formatDateTime } from '@/lib/dates';
+import { commentCountLabel, threadComments } from '@/lib/comments/comments';
+import { commentParagraphs, linkify } from '@/lib/comments/comment-text';
+import { formatDateTime } from '@/lib/reading/dates';
 import { CommentForm } from './comment-form';
 
 /** Plain text with paragraphs and linked web addresses; nothing a reader writes becomes HTML. */

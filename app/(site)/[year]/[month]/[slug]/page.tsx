@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
-import { HELD_COOKIE } from '@/lib/held-comments';
+import { HELD_COOKIE } from '@/lib/comments/held-comments';
 import { getSiteOrigin } from '@/server/site-origin';
 import { PostView, postMetadata, type PostParams } from './post-view';
 

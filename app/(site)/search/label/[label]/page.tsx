@@ -3,9 +3,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { labelsExist } from '@/db/labels';
 import { getSettings } from '@/db/settings';
-import { readPaging } from '@/lib/paging';
-import { combineLabels, MAX_COMBINED_LABELS } from '@/lib/label-filter';
-import { labelPath, labelsFromPath } from '@/lib/permalink';
+import { readPaging } from '@/lib/reading/paging';
+import { combineLabels, MAX_COMBINED_LABELS } from '@/lib/reading/label-filter';
+import { labelPath, labelsFromPath } from '@/lib/posts/permalink';
 import { ListingHeader } from '@/components/listing-header';
 import { PostListing } from '@/components/post-listing';
 

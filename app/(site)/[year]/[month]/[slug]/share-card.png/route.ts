@@ -1,8 +1,8 @@
 import { drawShareCard, shareCardContent } from '@/components/share-card';
 import { resolveAddress } from '@/db/addresses';
 import { getSettings } from '@/db/settings';
-import { addressFromSegments } from '@/lib/permalink';
-import { ShareCardCache, etagMatches, shareCardVersion } from '@/lib/share-card-cache';
+import { addressFromSegments } from '@/lib/posts/permalink';
+import { ShareCardCache, etagMatches, shareCardVersion } from '@/lib/media/share-card-cache';
 
 // 32 MB: a plain card is about 50 KB and one over a cover photo up to 2 MB (measured), so
 // hundreds of plain cards or over a dozen photo cards stay drawn while a share spreads; the rest

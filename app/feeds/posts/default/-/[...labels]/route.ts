@@ -1,4 +1,4 @@
-import { combineLabels, MAX_COMBINED_LABELS } from '@/lib/label-filter';
+import { combineLabels, MAX_COMBINED_LABELS } from '@/lib/reading/label-filter';
 import { postsFeed } from '../../../../responses';
 
 function decode(segment: string): string | null {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './content';
+import { escapeHtml } from '../posts/content';
 
 type RefusalPage = {
   status: number;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getAuthSecret } from './auth-secret';
+import { getAuthSecret } from '../accounts/auth-secret';
 import { authSecretPath, databasePath, siteUrl } from './config';
 
 describe('databasePath', () => {

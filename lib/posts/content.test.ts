@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, htmlToText, makeExcerpt, normaliseNewlines, parseLabels, splitAtMore, toPostHtml } from './content';
-import { readBackup } from './import/read';
+import { readBackup } from '../import/read';
 import { sanitizePostHtml } from './sanitize';
 
 describe('toPostHtml', () => {

@@ -16,7 +16,7 @@
  * the cache's LRU.
  */
 
-import { HELD_COOKIE } from './held-comments';
+import { HELD_COOKIE } from '../comments/held-comments';
 import { readPaging } from './paging';
 
 // Blogger's reader addresses whose first page is the same for everyone, and the two feeds

@@ -4,7 +4,7 @@
  * (`pageSecurityHeaders`). None needs the database.
  */
 
-import { SESSION_COOKIE } from './page-cache';
+import { SESSION_COOKIE } from '../reading/page-cache';
 import { checkActionBody, contentSecurityPolicy } from './security-policy';
 
 export type ProxyRequest = {

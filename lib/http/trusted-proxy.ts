@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import proxyaddr from 'proxy-addr';
-import type { Env } from './config';
+import type { Env } from '../site/config';
 
 /** Who may tell us the client's address, scheme and host: nobody, the nearest N hops, or listed addresses. */
 export type ProxyTrust = (address: string, hop: number) => boolean;

@@ -1,5 +1,5 @@
 // The comment form's field limits, in a module with no imports: the form ships to every reader's
-// browser, and importing them from lib/comments pulled zod and the HTML sanitiser in with them.
+// browser, and importing them from lib/comments/comments pulled zod and the HTML sanitiser in with them.
 
 /** Blogger's limit for one comment. */
 export const MAX_COMMENT_LENGTH = 4096;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { authSecretPath, type Env } from './config';
+import { authSecretPath, type Env } from '../site/config';
 
 const cache = new Map<string, string>();
 

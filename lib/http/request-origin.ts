@@ -1,4 +1,4 @@
-import { siteUrl } from './config';
+import { siteUrl } from '../site/config';
 
 /**
  * The blog's public origin for absolute links: SITE_URL when set, else the host and scheme the

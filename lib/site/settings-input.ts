@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isValidTimeZone } from './dates';
-import { normaliseNewlines, parseLabels } from './content';
-import { GADGETS, type GadgetId } from './gadgets';
-import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS, MAX_SELECTED_LABELS_LENGTH, type LabelsGadget } from './labels-gadget';
-import { sanitizePostHtml } from './sanitize';
+import { isValidTimeZone } from '../reading/dates';
+import { normaliseNewlines, parseLabels } from '../posts/content';
+import { GADGETS, type GadgetId } from '../reading/gadgets';
+import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS, MAX_SELECTED_LABELS_LENGTH, type LabelsGadget } from '../reading/labels-gadget';
+import { sanitizePostHtml } from '../posts/sanitize';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
 

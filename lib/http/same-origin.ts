@@ -1,4 +1,4 @@
-import { siteUrl, type Env } from './config';
+import { siteUrl, type Env } from '../site/config';
 
 /**
  * Why a form post must be refused as sent from another site, or null when it may go on. Route

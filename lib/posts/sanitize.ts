@@ -175,7 +175,7 @@ function namespaced(value: string): string {
 
 /**
  * Blogger's jump break, `<a name="more"></a>`, keeps its name: it is how the break is stored
- * (lib/content.ts) and what post.html#more lands on. Only a bare, empty anchor is the break;
+ * (lib/posts/content.ts) and what post.html#more lands on. Only a bare, empty anchor is the break;
  * the transform sees the attributes, and `jumpBreakLookalike` then catches one with content.
  */
 function isJumpBreak(attribs: sanitizeHtml.Attributes): boolean {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { htmlToText } from './content';
+import { htmlToText } from '../posts/content';
 
 /** WordPress's flood rule: a second comment from one IP or email within this window is refused. */
 export const FLOOD_WINDOW_MS = 15_000;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { databasePath } from './config';
+import { databasePath } from '../site/config';
 
 /** The largest upload accepted, documented in the README. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -53,7 +53,7 @@ function hasTag(text: string): boolean {
 
 /**
  * Plain text of an HTML body, whitespace collapsed: for excerpts, search and emptiness checks.
- * One pass of htmlparser2's tokenizer (lib/sanitize.ts), where the regexes it replaces took
+ * One pass of htmlparser2's tokenizer (lib/posts/sanitize.ts), where the regexes it replaces took
  * minutes on a body of tags that never close.
  */
 export function htmlToText(html: string): string {

@@ -11,7 +11,7 @@ export type StoredPublication = { slug: string; permalink: string | null; publis
 /**
  * Where the address comes from: `keep` the stored one (possibly none), `rename` a live one (the
  * old address must keep answering with a redirect), or `place` a new one at `base` or, when
- * taken, the first free Blogger-style variant (lib/permalink.ts permalinkCandidates).
+ * taken, the first free Blogger-style variant (lib/posts/permalink.ts permalinkCandidates).
  */
 export type PermalinkPlan = { kind: 'keep'; path: string | null } | { kind: 'rename'; from: string; to: string } | { kind: 'place'; base: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS_GADGET } from './labels-gadget';
+import { DEFAULT_LABELS_GADGET } from '../reading/labels-gadget';
 import { readGadgetLayout, settingsInput } from './settings-input';
 
 const valid = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseNewlines } from './content';
+import { normaliseNewlines } from '../posts/content';
 import { MIN_PASSWORD_LENGTH } from './setup-input';
 
 const newPassword = z
