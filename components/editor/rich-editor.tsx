@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { postForm, uploaded } from '@/lib/http/form-reply';
+import { uploaded } from '@/lib/http/admin-replies';
+import { postForm } from '@/lib/http/form-reply';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';

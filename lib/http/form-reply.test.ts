@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { readFormReply } from './form-reply';
+import { commentStored, readFormReply, signedIn } from './form-reply';
 
-const created = z.object({ status: z.enum(['published', 'pending', 'spam']), location: z.string() });
+const created = commentStored;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('readFormReply', () => {
@@ -28,5 +28,24 @@ describe('readFormReply', () => {
     expect(await readFormReply(json(200, { location: 42 }), created)).toEqual({ kind: 'refused', status: 200, message: undefined, errors: {} });
     expect(await readFormReply(json(500, { message: ['not', 'a', 'string'] }), created)).toEqual({ kind: 'refused', status: 500, message: undefined, errors: {} });
     expect(await readFormReply(new Response('<h1>Bad gateway</h1>', { status: 502 }), created)).toEqual({ kind: 'unreadable', status: 502 });
+  });
+
+  it('checks the readers\' shapes by hand exactly: a wrong status, a missing field or a stray type is refused', () => {
+    expect(commentStored.safeParse({ status: 'published', location: '/x' })).toEqual({ success: true, data: { status: 'published', location: '/x' } });
+    expect(commentStored.safeParse({ status: 'deleted', location: '/x' }).success).toBe(false);
+    expect(commentStored.safeParse({ status: 'pending' }).success).toBe(false);
+    expect(commentStored.safeParse(['pending', '/x']).success).toBe(false);
+    expect(signedIn.safeParse({ location: '/admin' })).toEqual({ success: true, data: { location: '/admin' } });
+    expect(signedIn.safeParse(null).success).toBe(false);
+  });
+
+  it('takes a zod schema as a shape too (the admin forms use them)', async () => {
+    const schema = z.object({ id: z.number() });
+    expect(await readFormReply(json(200, { id: 3 }), schema)).toEqual({ kind: 'ok', status: 200, data: { id: 3 } });
+    expect((await readFormReply(json(200, { id: '3' }), schema)).kind).toBe('refused');
+  });
+
+  it('keeps field errors only when every list is strings', async () => {
+    expect(await readFormReply(json(400, { message: 'No.', errors: { name: [1] } }), created)).toEqual({ kind: 'refused', status: 400, message: undefined, errors: {} });
   });
 });

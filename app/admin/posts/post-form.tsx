@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@/lib/http/form-state';
-import { autosaved, postForm } from '@/lib/http/form-reply';
+import { autosaved } from '@/lib/http/admin-replies';
+import { postForm } from '@/lib/http/form-reply';
 import { MAX_LABELS_LENGTH } from '@/lib/posts/post-input';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
