@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getSettings } from '@/db/settings';
 import { sanitizePostHtml } from '@/lib/sanitize';
+import { PageViewBeacon } from './page-view-beacon';
 import { Sidebar } from './sidebar';
 import { ThemeToggle } from './theme-toggle';
 
@@ -71,6 +72,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
           </a>
         </p>
       </footer>
+      <PageViewBeacon />
     </div>
   );
 }
