@@ -251,7 +251,7 @@ export async function listDailyCounts({ authorId }: { authorId: number | null })
       .orderBy(statsPostDays.day)
       .all();
   }
-  const feedFetches = sql<number | null>`(select sum(${statsFeedDays.fetches}) from ${statsFeedDays} where ${statsFeedDays.day} = ${statsDays.day})`;
+  const feedFetches = sql<number | null>`(select coalesce(sum(${statsFeedDays.fetches}), 0) from ${statsFeedDays} where ${statsFeedDays.day} = ${statsDays.day})`;
   return db
     .select({ day: statsDays.day, views: statsDays.views, visitors: statsDays.visitors, feedFetches })
     .from(statsDays)
