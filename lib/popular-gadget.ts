@@ -26,3 +26,8 @@ export function parsePopularGadget(stored: unknown): PopularGadget {
       : DEFAULT_POPULAR_GADGET.count;
   return { rankBy, period, count };
 }
+
+/** The first day (as lib/stats.ts numbers days) a period's views count from; null for all time. */
+export function popularSince(period: PopularPeriod, today: number): number | null {
+  return period === '7d' ? today - 6 : period === '30d' ? today - 29 : null;
+}

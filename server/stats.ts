@@ -6,7 +6,7 @@ import { getSettings } from '@/db/settings';
 import { findCountablePostId, writeStatsBatch, type PopularByViews } from '@/db/stats';
 import { clientIp } from '@/lib/moderation';
 import { SESSION_COOKIE } from '@/lib/page-cache';
-import type { PopularGadget } from '@/lib/popular-gadget';
+import { popularSince, type PopularGadget } from '@/lib/popular-gadget';
 import { crossOriginRefusal } from '@/lib/same-origin';
 import { SECURITY_HEADERS } from '@/lib/security-policy';
 import {
@@ -222,11 +222,6 @@ export class StatsCounter {
     if (!gadget || gadget.rankBy !== 'views') return null;
     return { since: popularSince(gadget.period, today), limit: gadget.count };
   }
-}
-
-/** The first day a Popular Posts period counts; null for all time. */
-export function popularSince(period: PopularGadget['period'], today: number): number | null {
-  return period === '7d' ? today - 6 : period === '30d' ? today - 29 : null;
 }
 
 export function isStatsBeacon(req: IncomingMessage): boolean {

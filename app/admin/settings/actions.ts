@@ -24,6 +24,9 @@ const fields = [
   'labelsSort',
   'labelsDisplay',
   'labelsLimit',
+  'popularRankBy',
+  'popularPeriod',
+  'popularCount',
 ];
 
 export async function saveSettings(_prev: FormState, formData: FormData): Promise<FormState> {
