@@ -110,8 +110,12 @@ export class StatsCounter {
 
   /** POST /api/stats/hit from a page's beacon: counted or not, answered at once. */
   async serveBeacon(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // What the page's beacon needs no answer to (a page view that is not counted) is still a
+    // 204, so a browser's console shows no error; X-Stats says why, for people and tests.
     const answer = (status: number, message?: string) => {
       const headers: [string, string][] = [['cache-control', 'no-store'], ...SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value])];
+      if (status === 204) headers.push(['x-stats', message ?? 'counted']);
+      if (status === 204) message = undefined;
       if (message) headers.push(['content-type', 'text/plain; charset=utf-8']);
       if (status === 405) headers.push(['allow', 'POST']);
       res.writeHead(status, headers.flat());
@@ -126,7 +130,7 @@ export class StatsCounter {
     const path = form.get('p');
     const target = path === null ? null : beaconTarget(path);
     if (!target) return answer(400, 'A page view needs the path of a reader page (p=/2024/05/post.html).');
-    if (!this.options.enabled) return answer(204);
+    if (!this.options.enabled) return answer(204, 'not counted: counting is off');
     const userAgent = header(req, 'user-agent');
     const cookies = (header(req, 'cookie') ?? '').split(';').map((c) => c.split('=', 1)[0]!.trim());
     const skipped = notCountedBecause({
@@ -135,16 +139,16 @@ export class StatsCounter {
       globalPrivacyControl: header(req, 'sec-gpc'),
       signedIn: cookies.some((name) => SESSION_COOKIE.test(name)),
     });
-    if (skipped) return answer(204);
+    if (skipped) return answer(204, `not counted: ${skipped}`);
     const now = new Date();
     let postId: number | null = null;
     if (target.kind === 'permalink') {
       postId = findCountablePostId({ permalink: target.permalink, now });
-      if (postId === null) return answer(404, 'No page is published at that path.');
+      if (postId === null) return answer(204, 'not counted: no page is published at that path');
     }
     // After the trusted-proxy step (server.ts), the client's own address.
     const address = clientIp(header(req, 'x-forwarded-for') ?? null);
-    if (!this.limiter.allow(address, now.getTime())) return answer(429, 'Too many page views from this address; they are not counted for a minute.');
+    if (!this.limiter.allow(address, now.getTime())) return answer(204, 'not counted: too many page views from this address this minute');
     this.count({
       day: dayNumber(now, this.timeZone),
       address,
