@@ -35,37 +35,40 @@ export function BarChart({ id, title, bars, unit }: { id: string; title: string;
       <p id={`${id}-desc`} className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         {summary}
       </p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        className="mt-3 h-auto w-full text-stone-500 dark:text-stone-400"
-      >
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={LEFT} x2={WIDTH} y1={y(max * f)} y2={y(max * f)} className="stroke-stone-200 dark:stroke-stone-700" strokeWidth={1} />
-            <text x={LEFT - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="currentColor">
-              {(max * f).toLocaleString('en-US')}
-            </text>
-          </g>
-        ))}
-        {bars.map((bar, i) => {
-          const x = LEFT + i * slot + (slot - barWidth) / 2;
-          return (
-            <g key={bar.label}>
-              <rect x={x} y={y(bar.value)} width={barWidth} height={Math.max(0, TOP + plotHeight - y(bar.value))} className="fill-accent dark:fill-orange-400">
-                <title>{`${bar.short}: ${bar.value.toLocaleString('en-US')}`}</title>
-              </rect>
-              {i % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={11} fill="currentColor">
-                  {bar.short}
-                </text>
-              ) : null}
+      {/* On a phone the chart scrolls sideways rather than shrinking its labels past reading. */}
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-labelledby={`${id}-title`}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          className="h-auto w-full min-w-[34rem] text-stone-500 dark:text-stone-400"
+        >
+          {[0, 0.5, 1].map((f) => (
+            <g key={f}>
+              <line x1={LEFT} x2={WIDTH} y1={y(max * f)} y2={y(max * f)} className="stroke-stone-200 dark:stroke-stone-700" strokeWidth={1} />
+              <text x={LEFT - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="currentColor">
+                {(max * f).toLocaleString('en-US')}
+              </text>
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {bars.map((bar, i) => {
+            const x = LEFT + i * slot + (slot - barWidth) / 2;
+            return (
+              <g key={bar.label}>
+                <rect x={x} y={y(bar.value)} width={barWidth} height={Math.max(0, TOP + plotHeight - y(bar.value))} className="fill-accent dark:fill-orange-400">
+                  <title>{`${bar.short}: ${bar.value.toLocaleString('en-US')}`}</title>
+                </rect>
+                {i % labelEvery === 0 ? (
+                  <text x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={11} fill="currentColor">
+                    {bar.short}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-stone-600 dark:text-stone-400">Show the numbers</summary>
         <div className="mt-2 max-h-64 overflow-y-auto">

@@ -11,6 +11,7 @@ import { BarChart } from './bar-chart';
 export const metadata: Metadata = { title: 'Stats' };
 
 const number = (value: number) => value.toLocaleString('en-US');
+const SITES_PER_GROUP = 10;
 
 /** Blogger's Stats page: views over time, top posts, where readers came from. Authors see their own posts. */
 export default async function StatsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
@@ -131,7 +132,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                     key={group.group}
                     caption={`${group.group}: ${number(group.views)} views`}
                     head={['Site', 'Views']}
-                    rows={group.sites.map((site) => [site.domain, number(site.views)])}
+                    rows={[
+                      ...group.sites.slice(0, SITES_PER_GROUP).map((site) => [site.domain, number(site.views)]),
+                      ...(group.sites.length > SITES_PER_GROUP
+                        ? [[`${group.sites.length - SITES_PER_GROUP} more sites`, number(group.sites.slice(SITES_PER_GROUP).reduce((sum, site) => sum + site.views, 0))]]
+                        : []),
+                    ]}
                     visibleCaption
                   />
                 ))}
