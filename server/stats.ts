@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { Cluster } from 'node:cluster';
+import cluster, { type Cluster } from 'node:cluster';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getSettings } from '@/db/settings';
 import { findCountablePostId, writeStatsBatch, type PopularByViews } from '@/db/stats';
@@ -80,7 +80,9 @@ export class StatsCounter {
   constructor(private readonly options: StatsOptions) {
     this.timer = options.enabled ? setInterval(() => void this.flush(), options.flushMs) : null;
     this.timer?.unref();
-    if (process.send) process.on('message', (message: unknown) => this.receiveKey(message));
+    // Only a cluster worker has a primary to ask; a process started any other way (WORKERS=1,
+    // or forked by a supervisor, which also gives it process.send) makes its own keys.
+    if (cluster.isWorker) process.on('message', (message: unknown) => this.receiveKey(message));
   }
 
   /** Reads the blog's time zone and Popular Posts options; again at every flush. */
@@ -185,8 +187,7 @@ export class StatsCounter {
   private keyFor(day: number): Buffer | null {
     const known = this.keys.get(day);
     if (known) return known;
-    if (!process.send) {
-      // A single process (WORKERS=1) makes its own.
+    if (!cluster.isWorker || !process.send) {
       this.setKey(day, randomBytes(32));
       return this.keys.get(day)!;
     }
