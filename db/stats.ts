@@ -108,6 +108,13 @@ export async function writeStatsBatch({ batch, today, popular }: { batch: StatsB
   writerFor()(batch, today, popular);
 }
 
+const forgetVisitors = preparedPerConnection((db) => db.$client.prepare('delete from stats_visitors where day < ?'));
+
+/** Deletes the visitor hashes of days before this one: nothing about one visitor outlives its day. */
+export async function forgetStatsVisitorsBefore(day: number): Promise<void> {
+  forgetVisitors().run(day);
+}
+
 /** Visible posts by views since a day (null: all time), most viewed first. */
 export async function listPopularPostsByViews({ since, limit, now = new Date() }: PopularByViews & { now?: Date }) {
   return popularPostsByViews({ since, limit, now });

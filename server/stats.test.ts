@@ -87,6 +87,17 @@ describe('the beacon', () => {
   });
 });
 
+describe('a new day', () => {
+  it('forgets the last day’s visitors at the next flush, even with nothing new to write', async () => {
+    const { getDb } = await import('@/db/client');
+    const sqlite = getDb().$client;
+    await counter.flush();
+    sqlite.prepare('insert into stats_visitors (day, hash) values (?, ?)').run(today() - 1, 12345);
+    await counter.flush();
+    expect(sqlite.prepare('select count(*) from stats_visitors where day < ?').pluck().get(today())).toBe(0);
+  });
+});
+
 describe('feed fetches', () => {
   it('are counted by reader, with the subscribers it reports', async () => {
     await fetch(`${origin}/feeds/posts/default`, { headers: { 'user-agent': 'Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)' } });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import cluster, { type Cluster } from 'node:cluster';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getSettings } from '@/db/settings';
-import { findCountablePostId, writeStatsBatch, type PopularByViews } from '@/db/stats';
+import { findCountablePostId, forgetStatsVisitorsBefore, writeStatsBatch, type PopularByViews } from '@/db/stats';
 import { clientIp } from '@/lib/moderation';
 import { SESSION_COOKIE } from '@/lib/page-cache';
 import { popularSince, type PopularGadget } from '@/lib/popular-gadget';
@@ -93,12 +93,15 @@ export class StatsCounter {
   /** Writes what is gathered; at stop, nothing counted is left behind. */
   async flush(): Promise<void> {
     await this.readSettings();
-    const batch = this.collector.take();
-    if (!batch) return;
     const today = dayNumber(new Date(), this.timeZone);
+    const batch = this.collector.take();
     try {
-      await writeStatsBatch({ batch, today, popular: this.popularByViews(today) });
+      if (batch) await writeStatsBatch({ batch, today, popular: this.popularByViews(today) });
+      // A quiet blog may write nothing for days: yesterday's visitors are forgotten all the same
+      // (one indexed delete that finds nothing on most flushes).
+      else await forgetStatsVisitorsBefore(today);
     } catch (error) {
+      if (!batch) return console.error('stats: could not forget the last day’s visitors:', (error as Error).message);
       // A database busy past its timeout: the counts wait for the next flush.
       console.error('stats: could not write counts; keeping them for the next try:', (error as Error).message);
       this.collector.giveBack(batch);
