@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { newReader, publishPost, signIn, unique } from './support';
 
@@ -33,12 +34,13 @@ async function expectViews(admin: Page, title: string, views: string, period = '
 let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
-  admin = await browser.newPage();
+  // A page of its own context: axe needs one.
+  admin = await (await browser.newContext()).newPage();
   await signIn(admin);
 });
 
 test.afterAll(async () => {
-  await admin.close();
+  await admin.context().close();
 });
 
 test('a reader’s visits count, from a fresh render and from the page cache, with nothing kept in their browser', async ({ browser }) => {
@@ -100,6 +102,8 @@ test('the Stats page: charts with a text alternative, periods by link, and the d
   const daily = admin.getByRole('img', { name: 'Views per day, last 30 days' });
   await expect(daily).toHaveAccessibleDescription(/views from .* to .*; the most, \d+, on /);
   await expect(admin.getByRole('img', { name: 'Views per month, all time' })).toBeVisible();
+  const axe = await new AxeBuilder({ page: admin }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   await admin.getByText('Show the numbers').first().click();
   await expect(admin.getByRole('table', { name: 'Views per day, last 30 days' }).getByRole('row')).toHaveCount(31);
 
