@@ -28,7 +28,7 @@ export function BarChart({ id, title, bars, unit }: { id: string; title: string;
       : `${total.toLocaleString('en-US')} ${unit} from ${bars[0]!.short} to ${bars.at(-1)!.short}; the most, ${highest!.value.toLocaleString('en-US')}, on ${highest!.short}.`;
 
   return (
-    <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800">
+    <figure className="min-w-0 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800">
       <figcaption id={`${id}-title`} className="font-semibold">
         {title}
       </figcaption>
