@@ -41,7 +41,7 @@ export function emptyBlog(serverPort: number, folder: string): WebServer {
     url: url(serverPort),
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: `.e2e/${folder}/blog.db`, AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(serverPort), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1' },
+    env: { DATABASE_URL: `.e2e/${folder}/blog.db`, AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(serverPort), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1', STATS_FLUSH_MS: '200' },
     stdout: 'pipe',
     stderr: 'pipe',
   };
@@ -99,7 +99,7 @@ export default defineConfig({
       url: url(seededPort),
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(seededPort), TRUST_PROXY: 'loopback' },
+      env: { DATABASE_URL: '.e2e/seeded/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(seededPort), TRUST_PROXY: 'loopback', STATS_FLUSH_MS: '200' },
       stdout: 'pipe',
       stderr: 'pipe',
     },

@@ -10,6 +10,7 @@ import { getAuthSecret } from '@/lib/accounts/auth-secret';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/http/trusted-proxy';
 import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
+import { isFeedFetch, isStatsBeacon, serveVisitorKeys, StatsCounter } from '@/server/stats';
 import { workerHeapFlags } from '@/server/worker-heap';
 
 /**
@@ -32,6 +33,8 @@ const workers = positiveInteger('WORKERS', availableParallelism());
 const cacheMegabytes = positiveInteger('PAGE_CACHE_MB', 64);
 const sharedMaxAge = positiveInteger('PAGE_CACHE_SHARED_MAX_AGE', 0, { zero: true });
 const workerHeapMegabytes = positiveInteger('WORKER_HEAP_MB', 128);
+const statsFlushMs = positiveInteger('STATS_FLUSH_MS', 10_000);
+const statsEnabled = statsSetting();
 
 let trust: ProxyTrust;
 try {
@@ -51,6 +54,14 @@ function positiveInteger(name: string, fallback: number, { zero = false } = {}):
     process.exit(1);
   }
   return value;
+}
+
+function statsSetting(): boolean {
+  const raw = process.env.STATS?.trim().toLowerCase();
+  if (!raw || raw === 'on') return true;
+  if (raw === 'off') return false;
+  console.error(`STATS=${raw}: expected on or off.`);
+  process.exit(1);
 }
 
 const exitCode = (signal: 'SIGTERM' | 'SIGINT') => (signal === 'SIGTERM' ? 143 : 130);
@@ -96,6 +107,7 @@ async function primary() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  serveVisitorKeys(cluster);
   for (let i = 0; i < workers; i++) cluster.fork();
 }
 
@@ -112,8 +124,20 @@ async function worker() {
   process.once('exit', () => rmSync(socketDir, { recursive: true, force: true }));
 
   const front = new Front({ next: handle, renderSocket, budgetBytes: cacheMegabytes * 1024 * 1024, sharedMaxAge });
+  const stats = new StatsCounter({ flushMs: statsFlushMs, enabled: statsEnabled });
+  await stats.start();
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
+    // Page views and feed fetches are counted here, so pages answered from the cache count too.
+    if (isFeedFetch(req)) stats.countFeedFetch(req);
+    else if (isStatsBeacon(req)) {
+      stats.serveBeacon(req, res).catch((error: unknown) => {
+        console.error('stats beacon:', error);
+        if (!res.headersSent) res.writeHead(204);
+        res.end();
+      });
+      return;
+    }
     if (front.handle(req, res)) return;
     // Readers' comments are answered here, without Next's request path (server/comment-post.ts).
     const answer = isAnonymousCommentPost(req) ? serveCommentPost(req, res) : handle(req, res);
@@ -140,7 +164,10 @@ async function worker() {
     server.close(() => {
       inner.close();
       front.close();
-      app.close().finally(() => process.exit(code));
+      stats
+        .close()
+        .then(() => app.close())
+        .finally(() => process.exit(code));
     });
     // Keep-alive connections with nothing in flight would hold close() open.
     server.closeIdleConnections();

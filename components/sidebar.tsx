@@ -3,9 +3,12 @@ import { listPublishingAuthors } from '@/db/authors';
 import { listLabelsWithCounts } from '@/db/labels';
 import { countPostsByMonth, listPopularPosts, listVisiblePages } from '@/db/posts';
 import { readThrough } from '@/db/reader-cache';
+import { listPopularPostsByViews } from '@/db/stats';
 import type { Settings } from '@/db/schema';
 import { currentOffsetSeconds, monthName } from '@/lib/reading/dates';
 import { GADGETS, type GadgetId } from '@/lib/reading/gadgets';
+import { popularSince } from '@/lib/reading/popular-gadget';
+import { dayNumber } from '@/lib/stats/stats';
 import { archivePath, authorPath } from '@/lib/posts/permalink';
 import { Avatar } from './avatar';
 import { Gadget } from './gadget';
@@ -18,10 +21,17 @@ export async function Sidebar({ settings }: { settings: Settings }) {
   // The same for every reader and costly on a large blog (counts over every post and comment):
   // read through the cache that any visible change clears.
   const offset = currentOffsetSeconds(settings.timezone);
+  const popularGadget = settings.popularGadget;
+  // By views: the stats flush moves the content version whenever this ranking changes (db/stats.ts).
+  const since = popularSince(popularGadget.period, dayNumber(new Date(), settings.timezone));
+  const listPopular = async (): Promise<{ id: number; title: string; permalink: string; excerpt: string }[]> =>
+    popularGadget.rankBy === 'views'
+      ? listPopularPostsByViews({ since, limit: popularGadget.count })
+      : listPopularPosts({ limit: popularGadget.count });
   const [labels, authors, popular, months, pages] = await Promise.all([
     shown.has('labels') ? readThrough('labels', () => listLabelsWithCounts()) : [],
     shown.has('profile') ? readThrough('authors', () => listPublishingAuthors()) : [],
-    shown.has('popular') ? readThrough('popular', () => listPopularPosts({ limit: 5 })) : [],
+    shown.has('popular') ? readThrough(`popular:${popularGadget.rankBy}:${since}:${popularGadget.count}`, listPopular) : [],
     shown.has('archive') ? readThrough(`archive:${offset}`, () => countPostsByMonth({ offsetSeconds: offset })) : [],
     shown.has('pages') ? readThrough('pages', () => listVisiblePages()) : [],
   ]);

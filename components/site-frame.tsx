@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getSettings } from '@/db/settings';
 import { sanitizePostHtml } from '@/lib/posts/sanitize';
+import { PageViewBeacon } from './page-view-beacon';
 import { Sidebar } from './sidebar';
 import { ThemeToggle } from './theme-toggle';
 
@@ -72,6 +73,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
           </a>
         </p>
       </footer>
+      <PageViewBeacon />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { GadgetId } from '@/lib/reading/gadgets';
 import type { LabelsGadget } from '@/lib/reading/labels-gadget';
+import type { PopularGadget } from '@/lib/reading/popular-gadget';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -307,8 +308,99 @@ export const settings = sqliteTable(
       .$type<LabelsGadget>()
       .notNull()
       .default(sql`'{"show":"all","selected":[],"sort":"name","display":"list","showCounts":true,"limit":30}'`),
+    // The Popular Posts gadget's options (lib/popular-gadget.ts): ranked by views or comments, over which period, how many.
+    popularGadget: text('popular_gadget', { mode: 'json' })
+      .$type<PopularGadget>()
+      .notNull()
+      .default(sql`'{"rankBy":"views","period":"30d","count":5}'`),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+/*
+ * Stats (lib/stats.ts). Only counts per day are kept; a day is a whole number of days since
+ * 1970-01-01 in the blog's time zone, the smallest key SQLite can store. Nothing here names a
+ * reader except stats_visitors, whose hashes are keyed with a secret that lives in memory for
+ * one day only and whose rows are deleted when the day is over.
+ */
+export const statsDays = sqliteTable('stats_days', {
+  day: integer('day').primaryKey(),
+  // Page views of every reader page (posts, pages, home, labels, archives, search).
+  views: integer('views').notNull().default(0),
+  visitors: integer('visitors').notNull().default(0),
+});
+
+export const statsPostDays = sqliteTable(
+  'stats_post_days',
+  {
+    day: integer('day').notNull(),
+    // No foreign key: a deleted post's views still count in the day's totals.
+    postId: integer('post_id').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.postId] })],
+);
+
+/** All-time views per post, kept beside the days so Admin → Posts and all-time rankings read one row per post. */
+export const statsPostTotals = sqliteTable('stats_post_totals', {
+  postId: integer('post_id').primaryKey(),
+  views: integer('views').notNull().default(0),
+});
+
+export const statsReferrerDays = sqliteTable(
+  'stats_referrer_days',
+  {
+    day: integer('day').notNull(),
+    // The referring site's host name, lower case, without "www."; never the path.
+    domain: text('domain').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.domain] })],
+);
+
+export const statsAgentDays = sqliteTable(
+  'stats_agent_days',
+  {
+    day: integer('day').notNull(),
+    kind: text('kind', { enum: ['browser', 'os'] }).notNull(),
+    // A family ("Firefox", "Android"), never the version or the user agent itself.
+    name: text('name').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.name] })],
+);
+
+export const statsFeedDays = sqliteTable(
+  'stats_feed_days',
+  {
+    day: integer('day').notNull(),
+    // The reader application its user agent names ("Feedly", "NetNewsWire"), or "Other".
+    reader: text('reader').notNull(),
+    fetches: integer('fetches').notNull().default(0),
+    // The largest subscriber count the reader reported that day (hosted readers say "42 subscribers").
+    subscribers: integer('subscribers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.reader] })],
+);
+
+/** Today's visitors, as keyed hashes: only to count each once; deleted when the day is over. */
+export const statsVisitors = sqliteTable(
+  'stats_visitors',
+  {
+    day: integer('day').notNull(),
+    hash: integer('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.hash] })],
+);
+
+/** The Popular Posts ranking last shown, so a flush that changes it can make cached pages show the new one. */
+export const statsState = sqliteTable(
+  'stats_state',
+  {
+    id: integer('id').primaryKey().default(1),
+    popular: text('popular').notNull().default(''),
+  },
+  (t) => [check('stats_state_single_row', sql`${t.id} = 1`)],
 );
 
 export type Author = typeof authors.$inferSelect;

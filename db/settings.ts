@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, preparedPerConnection } from './client';
 import { DEFAULT_GADGETS, parseGadgetLayout } from '@/lib/reading/gadgets';
 import { DEFAULT_LABELS_GADGET, parseLabelsGadget } from '@/lib/reading/labels-gadget';
+import { DEFAULT_POPULAR_GADGET, parsePopularGadget } from '@/lib/reading/popular-gadget';
 import { settings, type Settings } from './schema';
 
 const defaults: Settings = {
@@ -19,6 +20,7 @@ const defaults: Settings = {
   notifyEmails: '',
   gadgets: DEFAULT_GADGETS,
   labelsGadget: DEFAULT_LABELS_GADGET,
+  popularGadget: DEFAULT_POPULAR_GADGET,
 };
 
 /** The blog's settings; defaults until the first setup writes the row. */
@@ -27,7 +29,7 @@ const settingsRow = preparedPerConnection((db) => db.select().from(settings).whe
 
 export async function getSettings(): Promise<Settings> {
   const row = settingsRow().get() ?? defaults;
-  return { ...row, gadgets: parseGadgetLayout(row.gadgets), labelsGadget: parseLabelsGadget(row.labelsGadget) };
+  return { ...row, gadgets: parseGadgetLayout(row.gadgets), labelsGadget: parseLabelsGadget(row.labelsGadget), popularGadget: parsePopularGadget(row.popularGadget) };
 }
 
 export async function updateSettings(values: Partial<Omit<Settings, 'id'>>): Promise<void> {

@@ -67,6 +67,7 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
     ['/admin/import', () => import('./import/page')],
+    ['/admin/stats', () => import('./stats/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
     const Page = (await load()).default as unknown as PageFn;
     const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
@@ -212,6 +213,22 @@ describe('import and export are for admins only', () => {
     for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(401);
     session.current = { user: { id: String(authorB), sv: 0 } };
     for (const format of ['blogger.xml', 'wordpress.xml', 'blog.db']) expect((await get(format)).status).toBe(403);
+  });
+});
+
+describe('the stats export', () => {
+  it('refuses a visitor and gives an author only their own posts’ views', async () => {
+    const { GET } = await import('./stats/export/route');
+    expect((await GET()).status).toBe(401);
+    const { writeStatsBatch } = await import('@/db/stats');
+    const { StatsCollector } = await import('@/lib/stats/stats');
+    const collector = new StatsCollector();
+    collector.addHit({ day: 20_000, postId: ownerPostId, referrer: null, browser: 'Firefox', os: 'Linux', visitor: 1 });
+    await writeStatsBatch({ batch: collector.take()!, today: 20_000, popular: null });
+    session.current = { user: { id: String(adminId), sv: 0 } };
+    expect(await (await GET()).text()).toBe('date,views,visitors,feed_fetches\r\n2024-10-04,1,1,0\r\n');
+    session.current = { user: { id: String(authorB), sv: 0 } };
+    expect(await (await GET()).text()).toBe('date,views,visitors,feed_fetches\r\n');
   });
 });
 

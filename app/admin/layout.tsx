@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/pages', label: 'Pages' },
     { href: '/admin/media', label: 'Media' },
     { href: '/admin/comments', label: 'Comments' },
+    { href: '/admin/stats', label: 'Stats' },
     // Authors and settings are the admin's alone; the pages refuse anyone else too.
     ...(author.role === 'admin'
       ? [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS_GADGET } from '../reading/labels-gadget';
+import { DEFAULT_POPULAR_GADGET } from '../reading/popular-gadget';
 import { readGadgetLayout, settingsInput } from './settings-input';
 
 const valid = {
@@ -38,12 +39,25 @@ describe('settingsInput', () => {
       blockedWords: 'casino\nviagra',
       notifyEmails: 'a@example.com, b@example.com',
       labelsGadget: DEFAULT_LABELS_GADGET,
+      popularGadget: DEFAULT_POPULAR_GADGET,
     });
   });
 
   it('refuses an unknown time zone, a bad address and an out-of-range page size', () => {
     const result = settingsInput.safeParse({ ...valid, timezone: 'Mars/Olympus', notifyEmails: 'not-mail', postsPerPage: '0' });
     expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(['notifyEmails', 'postsPerPage', 'timezone']);
+  });
+});
+
+describe('settingsInput: the Popular Posts gadget', () => {
+  it('reads Blogger’s choices and refuses a count out of range', () => {
+    expect(settingsInput.parse({ ...valid, popularRankBy: 'comments', popularPeriod: '7d', popularCount: '3' }).popularGadget).toEqual({
+      rankBy: 'comments',
+      period: '7d',
+      count: 3,
+    });
+    expect(errorsOf({ popularCount: '0' })).toEqual([{ field: 'popularCount', message: 'Show at least 1 post.' }]);
+    expect(errorsOf({ popularPeriod: 'forever' })).toEqual([{ field: 'popularPeriod', message: 'Please choose a period.' }]);
   });
 });
 

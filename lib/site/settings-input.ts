@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../reading/dates';
 import { normaliseNewlines, parseLabels } from '../posts/content';
 import { GADGETS, type GadgetId } from '../reading/gadgets';
+import { DEFAULT_POPULAR_GADGET, MAX_POPULAR_COUNT, type PopularGadget } from '../reading/popular-gadget';
 import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS, MAX_SELECTED_LABELS_LENGTH, type LabelsGadget } from '../reading/labels-gadget';
 import { sanitizePostHtml } from '../posts/sanitize';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
+// Forms from before a field existed (a page left open across an upgrade) keep the default.
+const orDefault = <T extends z.ZodType>(fallback: unknown, schema: T) => z.preprocess((v) => (v === undefined ? fallback : v), schema);
 
 /** The admin's Settings form: the blog's basics, the Labels gadget and how comments are moderated. */
 export const settingsInput = z
@@ -57,14 +60,25 @@ export const settingsInput = z
         .max(MAX_LABELS_LIMIT, `Show at most ${MAX_LABELS_LIMIT} labels, or leave this empty to show them all.`)
         .nullable(),
     ),
+    popularRankBy: orDefault(DEFAULT_POPULAR_GADGET.rankBy, z.enum(['views', 'comments'], { error: 'Please choose how posts are ranked.' })),
+    popularPeriod: orDefault(DEFAULT_POPULAR_GADGET.period, z.enum(['7d', '30d', 'all'], { error: 'Please choose a period.' })),
+    popularCount: orDefault(
+      String(DEFAULT_POPULAR_GADGET.count),
+      z.coerce
+        .number({ error: 'Please enter a number of posts.' })
+        .int('Please enter a whole number of posts.')
+        .min(1, 'Show at least 1 post.')
+        .max(MAX_POPULAR_COUNT, `Show at most ${MAX_POPULAR_COUNT} posts.`),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.labelsShow === 'selected' && value.labelsSelected.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['labelsSelected'], message: 'Please name at least one label, or show all labels.' });
     }
   })
-  .transform(({ labelsShow, labelsSelected, labelsSort, labelsDisplay, labelsShowCounts, labelsLimit, ...rest }) => ({
+  .transform(({ labelsShow, labelsSelected, labelsSort, labelsDisplay, labelsShowCounts, labelsLimit, popularRankBy, popularPeriod, popularCount, ...rest }) => ({
     ...rest,
+    popularGadget: { rankBy: popularRankBy, period: popularPeriod, count: popularCount } satisfies PopularGadget,
     labelsGadget: {
       show: labelsShow,
       selected: labelsSelected,

@@ -27,6 +27,7 @@ import { evaluateTargets, cacheLabel, summariseAlternation, type RunFigures } fr
 import { ensureBenchTools } from './tools';
 import { measurePageWeight } from './weight';
 import { runCommentWriters } from './writers';
+import { describeBeacons, measureBeacons } from './beacons';
 
 const PORTS = { large: 3400, small: 3401, nginx: 3402 };
 const DATA_DIR = path.join('bench', 'data');
@@ -342,6 +343,10 @@ async function main() {
 
     const weight = await measurePageWeight(large.url, largeTargets.post.permalink, POST_ROUTE_MANIFEST);
 
+    console.log('Stats beacons (#16)…');
+    const beacons = await measureBeacons({ server: large, database: largeSeed.file, postPath: largeTargets.post.permalink, seconds: Math.max(opts.duration, 2) });
+    for (const line of describeBeacons(beacons)) console.log(`  ${line}`);
+
     const lighthouse: LighthouseResult[] = [];
     if (opts.lighthouse) {
       for (const p of ['/', largeTargets.post.permalink]) {
@@ -416,6 +421,7 @@ async function main() {
       costGrowth,
       comments: { ...writers, acceptedKeys: undefined, storedOnce: stored.stored - stored.duplicates, ...stored, removedAfterwards: removed },
       pageWeight: weight,
+      beacons,
       lighthouse,
       issueTargets: targets,
     };

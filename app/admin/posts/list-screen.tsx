@@ -3,6 +3,7 @@ import { listLabelsWithCounts } from '@/db/labels';
 import { listPostsForAdmin } from '@/db/posts';
 import type { Author, Post } from '@/db/schema';
 import { getSettings } from '@/db/settings';
+import { getViewTotalsByPostIds } from '@/db/stats';
 import { formatDateTime } from '@/lib/reading/dates';
 import { FormMessage } from '@/components/ui/form-message';
 import { StatusBadge } from '@/components/status-badge';
@@ -29,6 +30,7 @@ export async function ListScreen({
     getSettings(),
     type === 'post' ? listLabelsWithCounts() : [],
   ]);
+  const views = await getViewTotalsByPostIds(rows.map((post) => post.id));
   const noun = type === 'page' ? 'page' : 'post';
   const editBase = type === 'page' ? '/admin/pages' : '/admin/posts';
   const filtered = Boolean(status || label || q);
@@ -131,6 +133,7 @@ export async function ListScreen({
                   <th scope="col" className="hidden px-3 py-3 font-semibold sm:table-cell">Author</th>
                   {type === 'post' ? <th scope="col" className="hidden px-3 py-3 font-semibold lg:table-cell">Labels</th> : null}
                   {type === 'post' ? <th scope="col" className="hidden px-3 py-3 text-right font-semibold sm:table-cell">Comments</th> : null}
+                  <th scope="col" className="hidden px-3 py-3 text-right font-semibold sm:table-cell">Views</th>
                   <th scope="col" className="hidden px-3 py-3 font-semibold md:table-cell">Date</th>
                 </tr>
               </thead>
@@ -158,6 +161,7 @@ export async function ListScreen({
                       <td className="hidden px-3 py-3 text-stone-600 lg:table-cell dark:text-stone-400">{post.labels.join(', ')}</td>
                     ) : null}
                     {type === 'post' ? <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{post.commentCount}</td> : null}
+                    <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{(views.get(post.id) ?? 0).toLocaleString('en-US')}</td>
                     <td className="hidden px-3 py-3 whitespace-nowrap text-stone-600 md:table-cell dark:text-stone-400">
                       {formatDateTime(post.publishedAt ?? post.updatedAt, settings.timezone)}
                     </td>

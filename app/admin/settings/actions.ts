@@ -23,6 +23,9 @@ const fields = [
   'labelsSort',
   'labelsDisplay',
   'labelsLimit',
+  'popularRankBy',
+  'popularPeriod',
+  'popularCount',
 ];
 
 const REFUSED = 'The settings were not saved. Please fix what is marked below.';

@@ -43,6 +43,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           labelsDisplay: labels.display,
           labelsShowCounts: labels.showCounts ? 'on' : 'off',
           labelsLimit: labels.limit === null ? '' : String(labels.limit),
+          popularRankBy: settings.popularGadget.rankBy,
+          popularPeriod: settings.popularGadget.period,
+          popularCount: String(settings.popularGadget.count),
         }}
         timeZones={Intl.supportedValuesOf('timeZone')}
         knownLabels={knownLabels}

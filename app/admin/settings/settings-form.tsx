@@ -8,6 +8,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { LabelInput } from '@/components/editor/label-input';
 import { GADGETS, type GadgetId } from '@/lib/reading/gadgets';
 import { MAX_LABELS_LIMIT, MAX_SELECTED_LABELS_LENGTH } from '@/lib/reading/labels-gadget';
+import { MAX_POPULAR_COUNT, POPULAR_PERIODS, type PopularPeriod } from '@/lib/reading/popular-gadget';
 import { saveSettings } from './actions';
 
 export type SettingsValues = {
@@ -28,6 +29,9 @@ export type SettingsValues = {
   labelsDisplay: 'list' | 'cloud';
   labelsShowCounts: 'on' | 'off';
   labelsLimit: string;
+  popularRankBy: 'views' | 'comments';
+  popularPeriod: PopularPeriod;
+  popularCount: string;
 };
 
 function Field({
@@ -219,6 +223,33 @@ export function SettingsForm({ initial, timeZones, knownLabels }: { initial: Set
                 Show the number of posts
               </label>
             </div>
+          </div>
+        </fieldset>
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
+          <legend className="px-1 text-sm font-semibold">Popular Posts gadget</legend>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field name="popularRankBy" label="Rank by" errors={e.popularRankBy}>
+              {(p) => (
+                <select {...p} name="popularRankBy" defaultValue={v.popularRankBy} className="field">
+                  <option value="views">Views</option>
+                  <option value="comments">Comments</option>
+                </select>
+              )}
+            </Field>
+            <Field name="popularPeriod" label="Views over" errors={e.popularPeriod}>
+              {(p) => (
+                <select {...p} name="popularPeriod" defaultValue={v.popularPeriod} className="field">
+                  {(Object.keys(POPULAR_PERIODS) as PopularPeriod[]).map((period) => (
+                    <option key={period} value={period}>
+                      {POPULAR_PERIODS[period]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="popularCount" label="Posts shown" errors={e.popularCount}>
+              {(p) => <input {...p} name="popularCount" type="number" min={1} max={MAX_POPULAR_COUNT} defaultValue={v.popularCount} className="field" />}
+            </Field>
           </div>
         </fieldset>
       </fieldset>
