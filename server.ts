@@ -10,6 +10,7 @@ import { getAuthSecret } from '@/lib/auth-secret';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/trusted-proxy';
 import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
+import { startMailSender, type MailSender } from '@/server/mail-sender';
 
 /**
  * `npm start`. One worker per core (Node's cluster), each running Next's production server (its
@@ -19,7 +20,8 @@ import { Front } from '@/server/front';
  *  2. the page cache (server/front.ts): anonymous reads of reader pages answered from memory,
  *     each rendered by Next once per content version and kept compressed; readers' comment posts
  *     answered without Next's request path (server/comment-post.ts, the module the route uses too).
- * The primary process migrates the database, then only starts, watches and stops the workers.
+ * The primary process migrates the database, then starts, watches and stops the workers, and runs
+ * the one mail sender (server/mail-sender.ts): requests only write the outbox.
  */
 
 // Whatever the blog writes (database, backups, imports, media) is for this user only.
@@ -56,8 +58,11 @@ const exitCode = (signal: 'SIGTERM' | 'SIGINT') => (signal === 'SIGTERM' ? 143 :
 async function primary() {
   // Once, before any worker starts: workers then find nothing to migrate.
   await migrateDatabase();
-  getAuthSecret();
+  const secret = getAuthSecret();
   closeDb();
+  // One sender for the whole server, so pacing is per blog; it opens its own connection.
+  const sender = startMailSender(secret);
+  let senderStopped: Promise<void> | null = null;
   let stopping: 'SIGTERM' | 'SIGINT' | null = null;
   const deaths: number[] = [];
   let announced = false;
@@ -68,7 +73,9 @@ async function primary() {
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode(stopping));
+      const code = exitCode(stopping);
+      // A message being sent is recorded as sent (or not) before the process ends.
+      if (Object.keys(cluster.workers ?? {}).length === 0) void (senderStopped ?? Promise.resolve()).then(() => process.exit(code));
       return;
     }
     // A worker that died is replaced; the others go on serving meanwhile.
@@ -85,6 +92,7 @@ async function primary() {
   const stop = (signal: 'SIGTERM' | 'SIGINT') => {
     if (stopping) return;
     stopping = signal;
+    senderStopped = sender?.stop().then(() => closeDb()) ?? null;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     setTimeout(() => process.exit(exitCode(signal)), 35_000).unref();
   };
@@ -106,6 +114,8 @@ async function worker() {
   process.once('exit', () => rmSync(socketDir, { recursive: true, force: true }));
 
   const front = new Front({ next: handle, renderSocket, budgetBytes: cacheMegabytes * 1024 * 1024, sharedMaxAge });
+  // Without workers, this process is also the one that sends mail.
+  const sender: MailSender | null = cluster.isWorker ? null : startMailSender(getAuthSecret());
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
     if (front.handle(req, res)) return;
@@ -131,10 +141,11 @@ async function worker() {
     if (stopping) return;
     stopping = true;
     const code = exitCode(signal);
+    const senderStopped = sender?.stop() ?? Promise.resolve();
     server.close(() => {
       inner.close();
       front.close();
-      app.close().finally(() => process.exit(code));
+      void senderStopped.then(() => app.close()).finally(() => process.exit(code));
     });
     // Keep-alive connections with nothing in flight would hold close() open.
     server.closeIdleConnections();

@@ -8,7 +8,7 @@ import { getDb, preparedPerConnection, type Db } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
-import { authors, comments, labels, postLabels, posts, redirects, revisions, type Post } from './schema';
+import { authors, comments, labels, postLabels, postMailings, posts, redirects, revisions, type Post } from './schema';
 import { visiblePostFilter, visibleUntil } from './visibility';
 
 const summaryColumns = {
@@ -472,6 +472,9 @@ export async function savePostChecked(values: Parameters<typeof savePost>[0]): P
             .get();
       setPostLabelsInTx(tx, saved.id, values.labels);
       reindexPostInTx(tx, saved.id);
+      // A post going out for the first time (now or at its scheduled time) is mailed to followers once
+      // it is visible; a row already there (sent, or waiting) is kept, so an edit never mails it again.
+      if (type === 'post' && status !== 'draft' && !frozen) tx.insert(postMailings).values({ postId: saved.id }).onConflictDoNothing().run();
       writeRevisionInTx(tx, {
         postId: saved.id,
         title: saved.title,

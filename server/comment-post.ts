@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { createCommentChecked, getCommentById } from '@/db/comments';
+import { getMailableAuthorEmail } from '@/db/authors';
 import { getPostById } from '@/db/posts';
 import type { Author } from '@/db/schema';
 import { getSettings } from '@/db/settings';
@@ -106,7 +107,7 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
     parentId = parent.parentId ?? parent.id;
   }
 
-  const [settings, author] = await Promise.all([getSettings(), currentAuthor()]);
+  const [settings, author, postAuthorEmail] = await Promise.all([getSettings(), currentAuthor(), getMailableAuthorEmail(post.authorId)]);
   const secret = getAuthSecret();
   const shownAt = readFormTime(text('shownAt'), secret);
   const ipHash = hashIp(clientIp(headers.get('x-forwarded-for')), secret);
@@ -122,10 +123,16 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
       isPostAuthor: author?.id === post.authorId,
       ipHash,
       submissionKey: submissionIdentity({ key: envelope.data.submissionKey, postId: post.id, name: input.name, body: input.body }),
+      // Only with an email to send them to (the form shows the box beside the email field).
+      notifyReplies: Boolean(input.email) && text('notifyReplies') === 'on',
       createdAt: now,
     },
     floodSince: new Date(now.getTime() - FLOOD_WINDOW_MS),
-    notifyRecipients: settings.notifyEmails,
+    // The post's author hears of every comment but their own; the blog's notification addresses of all.
+    notifyAddresses: [
+      ...(postAuthorEmail && author?.id !== post.authorId ? [postAuthorEmail] : []),
+      ...settings.notifyEmails.split(',').map((a) => a.trim()).filter(Boolean),
+    ],
     decide: (trustedCommenter) =>
       decideCommentStatus({
         mode: settings.commentModeration,

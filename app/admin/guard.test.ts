@@ -128,7 +128,7 @@ describe('moderation and settings actions refuse a visitor without a session', (
       values: { postId: ownerPostId, authorName: 'R', body: 'keep me', ipHash: 'h', submissionKey: 'guard-test-key-0001' },
       floodSince: new Date(0),
       decide: () => 'pending',
-      notifyRecipients: '',
+      notifyAddresses: [],
     });
     const id = created.kind === 'created' ? created.comment.id : 0;
     expect(await redirectOf(() => moderateComments(form({ single: `delete:${id}` })))).toBe('/login');

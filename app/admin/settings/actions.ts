@@ -5,8 +5,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireAuthor } from '@/auth';
 import { listAllLabelNames } from '@/db/labels';
-import { updateSettings } from '@/db/settings';
+import { MAIL_PRIORITY, queueMail } from '@/db/mail-outbox';
+import { getSettings, updateSettings } from '@/db/settings';
 import { formValues, type FormState } from '@/lib/form-state';
+import { mailSetup } from '@/lib/mail/config';
+import { testMail } from '@/lib/mail/templates';
+import { siteUrl } from '@/lib/config';
 import { readGadgetLayout, settingsInput, unknownLabelsMessage } from '@/lib/settings-input';
 
 const fields = [
@@ -47,4 +51,24 @@ export async function saveSettings(_prev: FormState, formData: FormData): Promis
   await updateSettings({ ...parsed.data, gadgets: readGadgetLayout(formData) });
   revalidatePath('/', 'layout');
   redirect('/admin/settings?saved=1');
+}
+
+/** Queues a test mail to the admin; the Email section then shows whether the SMTP server took it. */
+export async function sendTestEmail(): Promise<void> {
+  const author = await requireAuthor();
+  if (author.role !== 'admin') redirect('/admin');
+  const settings = await getSettings();
+  const setup = mailSetup();
+  // Without SITE_URL nothing is sent anyway; the mail still says where it came from.
+  const origin = setup.ready ? setup.settings.origin : (siteUrl()?.origin ?? 'this blog');
+  const mail = testMail({ blog: { title: settings.blogTitle, origin }, sentBy: author.name });
+  await queueMail({
+    kind: 'test',
+    toAddress: author.email,
+    priority: MAIL_PRIORITY.urgent,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+  });
+  redirect('/admin/settings?mail=test-queued#email-heading');
 }
