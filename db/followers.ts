@@ -59,7 +59,9 @@ export async function confirmFollower({ id, email, now = new Date() }: { id: num
   const row = getDb().select().from(followers).where(and(eq(followers.id, id), eq(followers.email, email))).get();
   if (!row) return 'missing';
   if (row.status === 'confirmed') return 'already';
-  getDb().update(followers).set({ status: 'confirmed', confirmedAt: now, unsubscribedAt: null }).where(eq(followers.id, id)).run();
+  // Someone who unsubscribed since the link was sent is not signed up again by an old mail.
+  if (row.status === 'unsubscribed') return 'missing';
+  getDb().update(followers).set({ status: 'confirmed', confirmedAt: now }).where(eq(followers.id, id)).run();
   return 'done';
 }
 

@@ -85,6 +85,13 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
       errors: z.flattenError(parsed.error).fieldErrors,
     });
   }
+  if (text('notifyReplies') === 'on' && !parsed.data.email) {
+    return fail({
+      status: 400,
+      message: 'Your comment was not published. Please check the fields marked below.',
+      errors: { email: ['Add your email to get replies by email, or untick “Email me replies”.'] },
+    });
+  }
   const envelope = commentEnvelope.safeParse({ parentId: text('parentId'), submissionKey: text('submissionKey') });
   if (!envelope.success) return fail({ status: 400, message: envelope.error.issues[0]!.message });
   const input = parsed.data;
