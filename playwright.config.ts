@@ -7,6 +7,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 const seededPort = port + 1;
 const seededURL = `http://127.0.0.1:${seededPort}`;
 const reader = /reader-site|feeds|accessibility/;
+// A real SMTP server for the email journeys (test/mail-catcher.ts); its caught mail is read over HTTP.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const mailApiURL = `http://127.0.0.1:${smtpPort + 1}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -40,12 +43,32 @@ export default defineConfig({
   // from loopback: the suite trusts loopback as its proxy (TRUST_PROXY), as a blog behind nginx would.
   webServer: [
     {
+      // Started beside the blog, maybe after it: the blog's sender simply retries until it answers.
+      command: `npx tsx test/mail-catcher.ts --smtp ${smtpPort} --http ${smtpPort + 1}`,
+      url: `${mailApiURL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
       // An empty database: the first-run journey creates the blog.
       command: `node -e "require('fs').rmSync('.e2e/empty',{recursive:true,force:true})" && node dist/server.js`,
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: '.e2e/empty/blog.db', AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1' },
+      env: {
+        DATABASE_URL: '.e2e/empty/blog.db',
+        AUTH_SECRET: '',
+        NODE_ENV: 'production',
+        PORT: String(port),
+        TRUST_PROXY: 'loopback',
+        IMPORT_ALLOW_HOSTS: '127.0.0.1',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Field Notes <blog@example.com>',
+        SITE_URL: baseURL,
+        MAIL_PER_MINUTE: '600',
+      },
       stdout: 'pipe',
       stderr: 'pipe',
     },
