@@ -40,6 +40,13 @@ export async function queueMail(mail: NewMail): Promise<number | null> {
  */
 export async function claimNextMail({ now = new Date(), leaseMs }: { now?: Date; leaseMs: number }): Promise<MailMessage | undefined> {
   const at = now.getTime();
+  // An idle sender asks every second: a plain read first, so it takes the write lock only when there is work.
+  const due = getDb()
+    .$client.prepare(
+      `select 1 from mail_outbox where status = 'waiting' and next_attempt_at <= ? and (lease_until is null or lease_until <= ?) limit 1`,
+    )
+    .get(at, at);
+  if (!due) return undefined;
   const row = getDb()
     .$client.prepare(
       `update mail_outbox set lease_until = ?, attempts = attempts + 1
@@ -153,6 +160,15 @@ export async function getPostForMail(postId: number) {
  */
 export async function queueDuePostMailings({ now = new Date() }: { now?: Date } = {}): Promise<{ postId: number; recipients: number }[]> {
   const db = getDb();
+  const anyDue = db
+    .select({ postId: postMailings.postId })
+    .from(postMailings)
+    .innerJoin(posts, eq(posts.id, postMailings.postId))
+    .where(and(eq(postMailings.state, 'waiting'), inArray(posts.status, ['published', 'scheduled']), sql`${posts.publishedAt} <= ${now.getTime()}`))
+    .limit(1)
+    .get();
+  // Asked every second: the write transaction only when a post is due.
+  if (!anyDue) return [];
   return db.transaction(
     (tx) => {
       const due = tx

@@ -58,7 +58,7 @@ export default async function FollowersPage({ searchParams }: { searchParams: Pr
                   </th>
                   <th scope="col" className="px-3 py-2 font-semibold">Email</th>
                   <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Since</th>
+                  <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">Since</th>
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -70,9 +70,9 @@ export default async function FollowersPage({ searchParams }: { searchParams: Pr
                     <td className="px-3 py-2">
                       <input type="checkbox" name="ids" value={f.id} aria-label={`Select ${f.email}`} className="size-4" />
                     </td>
-                    <td className="px-3 py-2 break-all">{f.email}</td>
+                    <td className="min-w-40 px-3 py-2 break-all">{f.email}</td>
                     <td className="px-3 py-2">{statusLabel[f.status]}</td>
-                    <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(f.confirmedAt ?? f.createdAt, settings.timezone)}</td>
+                    <td className="hidden px-3 py-2 whitespace-nowrap tabular-nums sm:table-cell">{formatDateTime(f.confirmedAt ?? f.createdAt, settings.timezone)}</td>
                     <td className="px-3 py-2 text-right">
                       <button type="submit" name="single" value={f.id} className="btn-secondary px-2.5 py-1" aria-label={`Remove ${f.email}`}>
                         Remove

@@ -54,7 +54,7 @@ export async function MailOutbox({ timeZone, adminEmail }: { timeZone: string; a
             <caption className="sr-only">Recent mail</caption>
             <thead className="border-b border-stone-200 text-xs text-stone-600 uppercase dark:border-stone-800 dark:text-stone-400">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Queued</th>
+                <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">Queued</th>
                 <th scope="col" className="px-3 py-2 font-semibold">To</th>
                 <th scope="col" className="px-3 py-2 font-semibold">What</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Status</th>
@@ -63,8 +63,8 @@ export async function MailOutbox({ timeZone, adminEmail }: { timeZone: string; a
             <tbody className="divide-y divide-stone-200 dark:divide-stone-800">
               {recent.map((mail) => (
                 <tr key={mail.id} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(mail.createdAt, timeZone)}</td>
-                  <td className="px-3 py-2 break-all">{mail.toAddress}</td>
+                  <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{formatDateTime(mail.createdAt, timeZone)}</td>
+                  <td className="min-w-28 px-3 py-2 break-all">{mail.toAddress}</td>
                   <td className="px-3 py-2">
                     {kinds[mail.kind] ?? mail.kind}
                     {mail.subject ? <span className="block text-xs text-stone-600 dark:text-stone-400">{mail.subject}</span> : null}

@@ -1,13 +1,13 @@
 import { confirmFollower } from '@/db/followers';
 import { getAuthSecret } from '@/lib/auth-secret';
 import { readMailLink } from '@/lib/mail/tokens';
-import { refusalPage } from '@/lib/refusal-page';
-import { crossOriginRefusal } from '@/lib/same-origin';
 
-/** The confirmation page's button: confirms, then shows the page again, which now says so. */
+/**
+ * The confirmation page's button: confirms, then shows the page again, which now says so. No
+ * Origin check: the page keeps its token out of Referer headers (no-referrer), so browsers send
+ * `Origin: null` from it; the signed token is the proof, and another site cannot have it.
+ */
 export async function POST(request: Request) {
-  const refusal = crossOriginRefusal(request.headers);
-  if (refusal) return refusalPage({ status: 403, title: 'Not confirmed', message: refusal, back: { href: '/', label: 'Back to the blog' } });
   let token = '';
   try {
     const value = (await request.formData()).get('token');

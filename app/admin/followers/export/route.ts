@@ -7,7 +7,8 @@ const when = (date: Date | null) => (date ? date.toISOString() : '');
 /** Every follower as CSV (admins only): what is kept about each, nothing more. */
 export async function GET() {
   const author = await getCurrentAuthor();
-  if (author?.role !== 'admin') return new Response('Only an admin can export followers.\n', { status: 403 });
+  if (!author) return new Response('Please sign in.\n', { status: 401 });
+  if (author.role !== 'admin') return new Response('Only an admin can export followers.\n', { status: 403 });
   const rows = (await listFollowers()).map((f) =>
     [f.email, f.status, when(f.createdAt), when(f.confirmedAt), when(f.unsubscribedAt)].map(csvField).join(','),
   );
