@@ -35,17 +35,20 @@ export function firstRunProject(name: string, baseURL: string): Project {
  * by X-Forwarded-For from loopback: the suite trusts loopback as its proxy (TRUST_PROXY), as a blog
  * behind nginx would.
  */
-export function emptyBlog(serverPort: number, folder: string): WebServer {
+export function emptyBlog(serverPort: number, folder: string, extraEnv: Record<string, string> = {}): WebServer {
   return {
     command: `node -e "require('fs').rmSync('.e2e/${folder}',{recursive:true,force:true})" && node dist/server.js`,
     url: url(serverPort),
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: `.e2e/${folder}/blog.db`, AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(serverPort), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1', STATS_FLUSH_MS: '200' },
+    env: { DATABASE_URL: `.e2e/${folder}/blog.db`, AUTH_SECRET: '', NODE_ENV: 'production', PORT: String(serverPort), TRUST_PROXY: 'loopback', IMPORT_ALLOW_HOSTS: '127.0.0.1', STATS_FLUSH_MS: '200', ...extraEnv },
     stdout: 'pipe',
     stderr: 'pipe',
   };
 }
+// A real SMTP server for the email journeys (test/mail-catcher.ts); its caught mail is read over HTTP.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const mailApiURL = `http://127.0.0.1:${smtpPort + 1}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -90,7 +93,24 @@ export default defineConfig({
     },
   ],
   webServer: [
-    emptyBlog(port, 'empty'),
+    {
+      // A real SMTP server for the email journeys; started beside the blogs, maybe after them: a
+      // blog's sender simply retries until it answers.
+      command: `npx tsx test/mail-catcher.ts --smtp ${smtpPort} --http ${smtpPort + 1}`,
+      url: `${mailApiURL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    // Only the first blog sends mail (to the catcher): both blogs' first runs make the same admin
+    // address, and the email journeys must see only their own blog's mail.
+    emptyBlog(port, 'empty', {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Field Notes <blog@example.com>',
+      SITE_URL: url(port),
+      MAIL_PER_MINUTE: '600',
+    }),
     emptyBlog(secondPort, 'empty-2'),
     {
       command:

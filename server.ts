@@ -10,6 +10,7 @@ import { getAuthSecret } from '@/lib/accounts/auth-secret';
 import { ProxySettingError, applyProxyTrust, proxyTrust, type ProxyTrust } from '@/lib/http/trusted-proxy';
 import { isAnonymousCommentPost, serveCommentPost } from '@/server/comment-post';
 import { Front } from '@/server/front';
+import { startMailSender, type MailSender } from '@/server/mail-sender';
 import { isFeedFetch, isStatsBeacon, serveVisitorKeys, StatsCounter } from '@/server/stats';
 import { workerHeapFlags } from '@/server/worker-heap';
 
@@ -21,7 +22,8 @@ import { workerHeapFlags } from '@/server/worker-heap';
  *  2. the page cache (server/front.ts): anonymous reads of reader pages answered from memory,
  *     each rendered by Next once per content version and kept compressed; readers' comment posts
  *     answered without Next's request path (server/comment-post.ts, the module the route uses too).
- * The primary process migrates the database, then only starts, watches and stops the workers.
+ * The primary process migrates the database, then starts, watches and stops the workers, and runs
+ * the one mail sender (server/mail-sender.ts): requests only write the outbox.
  */
 
 // Whatever the blog writes (database, backups, imports, media) is for this user only.
@@ -69,12 +71,15 @@ const exitCode = (signal: 'SIGTERM' | 'SIGINT') => (signal === 'SIGTERM' ? 143 :
 async function primary() {
   // Once, before any worker starts: workers then find nothing to migrate.
   await migrateDatabase();
-  getAuthSecret();
+  const secret = getAuthSecret();
   closeDb();
   // Each worker's heap is capped (WORKER_HEAP_MB) so it collects before it grows to the machine's size.
   cluster.setupPrimary({
     execArgv: workerHeapFlags({ heapMegabytes: workerHeapMegabytes, nodeOptions: process.env.NODE_OPTIONS, execArgv: process.execArgv }),
   });
+  // One sender for the whole server, so pacing is per blog; it opens its own connection.
+  const sender = startMailSender(secret);
+  let senderStopped: Promise<void> | null = null;
   let stopping: 'SIGTERM' | 'SIGINT' | null = null;
   const deaths: number[] = [];
   let announced = false;
@@ -85,7 +90,9 @@ async function primary() {
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode(stopping));
+      const code = exitCode(stopping);
+      // A message being sent is recorded as sent (or not) before the process ends.
+      if (Object.keys(cluster.workers ?? {}).length === 0) void (senderStopped ?? Promise.resolve()).then(() => process.exit(code));
       return;
     }
     // A worker that died is replaced; the others go on serving meanwhile.
@@ -102,6 +109,7 @@ async function primary() {
   const stop = (signal: 'SIGTERM' | 'SIGINT') => {
     if (stopping) return;
     stopping = signal;
+    senderStopped = sender?.stop().then(() => closeDb()) ?? null;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     setTimeout(() => process.exit(exitCode(signal)), 35_000).unref();
   };
@@ -126,6 +134,8 @@ async function worker() {
   const front = new Front({ next: handle, renderSocket, budgetBytes: cacheMegabytes * 1024 * 1024, sharedMaxAge });
   const stats = new StatsCounter({ flushMs: statsFlushMs, enabled: statsEnabled });
   await stats.start();
+  // Without workers, this process is also the one that sends mail.
+  const sender: MailSender | null = cluster.isWorker ? null : startMailSender(getAuthSecret());
   const server = createServer((req, res) => {
     applyProxyTrust(req, trust);
     // Page views and feed fetches are counted here, so pages answered from the cache count too.
@@ -161,11 +171,12 @@ async function worker() {
     if (stopping) return;
     stopping = true;
     const code = exitCode(signal);
+    const senderStopped = sender?.stop() ?? Promise.resolve();
     server.close(() => {
       inner.close();
       front.close();
-      stats
-        .close()
+      void senderStopped
+        .then(() => stats.close())
         .then(() => app.close())
         .finally(() => process.exit(code));
     });

@@ -115,6 +115,22 @@ export async function Sidebar({ settings }: { settings: Settings }) {
         </ul>
       </Gadget>
     ),
+    follow: () => (
+      <Gadget title={GADGETS.follow} key="follow">
+        {/* A plain form: it works without JavaScript and from a cached page alike. */}
+        <form action="/email/subscribe" method="post" className="flex flex-col gap-2">
+          <label htmlFor="follow-email" className="text-stone-700 dark:text-stone-300">
+            Get new posts by email:
+          </label>
+          <div className="flex gap-2">
+            <input id="follow-email" name="email" type="email" required autoComplete="email" placeholder="you@example.com" className="field min-w-0 py-1.5 text-sm" />
+            <button type="submit" className="btn-primary px-3 py-1.5 text-sm">
+              Follow
+            </button>
+          </div>
+        </form>
+      </Gadget>
+    ),
     // The attribution line lives in the footer; its place in the list only switches it on.
     attribution: () => null,
   };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { slugify } from '@/lib/posts/slug';
-import { getDb, type Tx } from './client';
+import type { Tx } from './client';
+import { getDb, preparedPerConnection } from './client';
 import { authors, imports, media, passwordResetTokens, posts, revisions, settings, type Author } from './schema';
 import { visiblePostFilter } from './visibility';
 
@@ -33,6 +34,20 @@ export async function listPublishingAuthors(now = new Date()): Promise<Pick<Auth
 
 export async function getAuthorById(id: number): Promise<Author | undefined> {
   return getDb().select().from(authors).where(eq(authors.id, id)).get();
+}
+
+// Read for every comment posted, to mail the post's author.
+const mailableAuthorEmail = preparedPerConnection((db) =>
+  db
+    .select({ email: authors.email })
+    .from(authors)
+    .where(and(eq(authors.id, sql.placeholder('id')), isNotNull(authors.passwordHash), isNull(authors.disabledAt)))
+    .prepare(),
+);
+
+/** An author's address for mail about their posts: only authors who can sign in (imported ones may carry made-up addresses). */
+export async function getMailableAuthorEmail(id: number): Promise<string | undefined> {
+  return mailableAuthorEmail().get({ id })?.email;
 }
 
 export async function getAuthorByEmail(email: string): Promise<Author | undefined> {

@@ -26,7 +26,7 @@ function comment() {
     },
     floodSince: new Date(),
     decide: () => 'published',
-    notifyRecipients: '',
+    notifyAddresses: [],
   });
 }
 

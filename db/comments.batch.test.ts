@@ -33,7 +33,7 @@ function send(over: Partial<{ ip: string; email: string | null; body: string; na
     },
     floodSince: new Date(at.getTime() - 15_000),
     decide: () => 'published',
-    notifyRecipients: 'owner@example.com',
+    notifyAddresses: ['owner@example.com'],
   });
 }
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from './client';
-import { commentNotifications, comments, posts, type Comment, type NewComment } from './schema';
+import { MAIL_PRIORITY } from './mail-outbox';
+import { comments, mailOutbox, posts, type Comment, type NewComment } from './schema';
 import { visiblePostFilter } from './visibility';
 
 /** Published comment counts of many posts in one query; posts without comments are absent. */
@@ -77,7 +78,8 @@ export type CommentSubmission = {
   values: NewComment & { submissionKey: string; ipHash: string };
   floodSince: Date;
   decide: (trustedCommenter: boolean) => Comment['status'];
-  notifyRecipients: string;
+  /** Who is mailed about it (the post's author, the blog's notification addresses); never about spam. */
+  notifyAddresses: string[];
 };
 
 /**
@@ -85,7 +87,8 @@ export type CommentSubmission = {
  * transaction so parallel requests can't slip past them: the same form sent twice returns the
  * first comment; a second comment from the same IP or email inside the flood window, or the
  * same text again on the same post, is refused. `decide` picks the status once it knows
- * whether this name and email together already have an approved comment. A notification event is queued with it.
+ * whether this name and email together already have an approved comment. Its notices are queued in the
+ * outbox in the same transaction (and reply notices, when it is a published reply), so none is lost.
  *
  * Group commit: with `synchronous = FULL` every COMMIT waits for the disk, so comments that arrive
  * while one is being written wait for the next batch and share its single transaction and flush.
@@ -218,20 +221,38 @@ function prepareCommentStatements(db: Db) {
         submissionKey: p('submissionKey'),
         sourceId: p('sourceId'),
         legacyAnchor: p('legacyAnchor'),
+        notifyReplies: p('notifyReplies'),
         createdAt: p('createdAt'),
       })
       .returning()
       .prepare(),
-    insertNotification: db
-      .insert(commentNotifications)
-      .values({ commentId: p('commentId'), recipients: p('recipients') })
+    insertNotice: db
+      .insert(mailOutbox)
+      .values({ kind: 'comment', toAddress: p('to'), commentId: p('commentId'), priority: MAIL_PRIORITY.notice, dedupeKey: p('key') })
+      .onConflictDoNothing()
       .prepare(),
+    queueReplyNotices: db.$client.prepare(REPLY_NOTICES_SQL),
   };
 }
 
+/**
+ * A published reply is mailed to everyone earlier in its thread who ticked "Email me replies"
+ * (the top comment and its replies; replies hang one level deep), each address once, never to the
+ * reply's own writer. The dedupe key makes approving a held reply after the fact queue nothing twice.
+ */
+const REPLY_NOTICES_SQL = `
+  insert into mail_outbox (kind, to_address, comment_id, priority, dedupe_key)
+  select distinct 'reply', c.author_email, r.id, ${MAIL_PRIORITY.notice}, 'reply:' || r.id || ':' || c.author_email
+  from comments r
+  join comments c on (c.id = r.parent_id or c.parent_id = r.parent_id)
+  where r.id = ? and r.status = 'published' and r.parent_id is not null
+    and c.id <> r.id and c.notify_replies = 1 and c.status = 'published'
+    and c.author_email is not null and c.author_email <> coalesce(r.author_email, '')
+  on conflict (dedupe_key) do nothing`;
+
 type CommentStatements = ReturnType<typeof prepareCommentStatements>;
 
-function checkAndStoreComment(s: CommentStatements, { values, floodSince, decide, notifyRecipients }: CommentSubmission): CommentAttempt {
+function checkAndStoreComment(s: CommentStatements, { values, floodSince, decide, notifyAddresses }: CommentSubmission): CommentAttempt {
   const existing = s.bySubmissionKey.get({ key: values.submissionKey });
   if (existing) return { kind: 'existing', comment: existing };
 
@@ -262,9 +283,15 @@ function checkAndStoreComment(s: CommentStatements, { values, floodSince, decide
     submissionKey: values.submissionKey,
     sourceId: values.sourceId ?? null,
     legacyAnchor: values.legacyAnchor ?? null,
+    notifyReplies: Boolean(email && values.notifyReplies),
     createdAt: values.createdAt ?? new Date(),
   })!;
-  s.insertNotification.run({ commentId: comment.id, recipients: notifyRecipients });
+  if (comment.status !== 'spam') {
+    for (const to of new Set(notifyAddresses.map((a) => a.toLowerCase()))) {
+      s.insertNotice.run({ to, commentId: comment.id, key: `comment:${comment.id}:${to}` });
+    }
+  }
+  if (comment.status === 'published' && comment.parentId !== null) s.queueReplyNotices.run(comment.id);
   return { kind: 'created', comment };
 }
 
@@ -332,24 +359,34 @@ export async function filterModeratableCommentIds(ids: number[], author: { id: n
   return rows.filter((r) => author.role === 'admin' || r.postAuthorId === author.id).map((r) => r.id);
 }
 
+/** Moderation; a reply that becomes published is mailed to its thread's followers in the same transaction. */
 export async function setCommentsStatus({ ids, status }: { ids: number[]; status: Comment['status'] }): Promise<void> {
   if (ids.length === 0) return;
-  getDb().update(comments).set({ status }).where(inArray(comments.id, ids)).run();
+  const db = getDb();
+  db.transaction(
+    (tx) => {
+      tx.update(comments).set({ status }).where(inArray(comments.id, ids)).run();
+      if (status !== 'published') return;
+      const queue = db.$client.prepare(REPLY_NOTICES_SQL);
+      for (const id of ids) queue.run(id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** "Stop reply notices": every comment from this address stops asking for them. */
+export async function stopReplyNoticesByEmail(email: string): Promise<number> {
+  return getDb()
+    .update(comments)
+    .set({ notifyReplies: false })
+    .where(and(eq(comments.authorEmail, email.toLowerCase()), eq(comments.notifyReplies, true)))
+    .run().changes;
 }
 
 /** Deletes comments; their replies go with them (foreign key cascade), as on Blogger. */
 export async function deleteCommentsByIds({ ids }: { ids: number[] }): Promise<void> {
   if (ids.length === 0) return;
   getDb().delete(comments).where(inArray(comments.id, ids)).run();
-}
-
-export async function countUnsentNotifications(): Promise<number> {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(commentNotifications)
-    .where(sql`${commentNotifications.sentAt} is null`)
-    .get();
-  return row?.n ?? 0;
 }
 
 export async function countCommentsOnPost(postId: number): Promise<number> {

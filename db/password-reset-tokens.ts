@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from './client';
-import { authors, passwordResetTokens } from './schema';
+import { MAIL_PRIORITY } from './mail-outbox';
+import { authors, mailOutbox, passwordResetTokens } from './schema';
 
 
 export type ResetTokenLookup =
@@ -85,6 +86,56 @@ export async function resetPasswordWithToken({
         .where(eq(authors.id, authorId))
         .run();
       return { kind: 'done' as const, authorId };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** One emailed link per account in this time, however often it is asked for. */
+export const EMAILED_LINK_INTERVAL_MS = 5 * 60 * 1000;
+
+/**
+ * "Forgot your password?": stores a new link's hash (earlier unused links stop working) and queues
+ * the mail carrying the link, in one transaction, unless a link was mailed to this account in the
+ * last five minutes. The link itself is in the outbox only until the SMTP server has taken it.
+ */
+export async function createEmailedPasswordReset({
+  authorId,
+  tokenHash,
+  expiresAt,
+  toAddress,
+  mail,
+  now = new Date(),
+}: {
+  authorId: number;
+  tokenHash: string;
+  expiresAt: Date;
+  toAddress: string;
+  mail: { subject: string; text: string; html: string };
+  now?: Date;
+}): Promise<'queued' | 'recently-sent'> {
+  return getDb().transaction(
+    (tx) => {
+      const recent = tx
+        .select({ id: passwordResetTokens.id })
+        .from(passwordResetTokens)
+        .where(and(eq(passwordResetTokens.authorId, authorId), gt(passwordResetTokens.createdAt, new Date(now.getTime() - EMAILED_LINK_INTERVAL_MS))))
+        .get();
+      if (recent) return 'recently-sent' as const;
+      tx.delete(passwordResetTokens).where(and(eq(passwordResetTokens.authorId, authorId), isNull(passwordResetTokens.usedAt))).run();
+      tx.delete(passwordResetTokens).where(lt(passwordResetTokens.expiresAt, new Date(now.getTime() - KEEP_SPENT_MS))).run();
+      tx.insert(passwordResetTokens).values({ authorId, tokenHash, createdAt: now, expiresAt }).run();
+      tx.insert(mailOutbox)
+        .values({
+          kind: 'password-reset',
+          toAddress,
+          priority: MAIL_PRIORITY.urgent,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+        })
+        .run();
+      return 'queued' as const;
     },
     { behavior: 'immediate' },
   );

@@ -2,13 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { combineLabels } from '@/lib/reading/label-filter';
 import { permalinkCandidates } from '@/lib/posts/permalink';
-import { planPublication, type SaveAction } from '@/lib/posts/publish-rules';
+import { isFrozen, planPublication, type SaveAction } from '@/lib/posts/publish-rules';
 import { makeExcerpt } from '@/lib/posts/content';
 import { getDb, preparedPerConnection, type Tx } from './client';
 import { countPublishedCommentsByPostIds } from './comments';
 import { listLabelsByPostIds, setPostLabelsInTx } from './labels';
 import { reindexPostInTx } from './search';
-import { authors, comments, labels, postLabels, posts, redirects, revisions, type Post } from './schema';
+import { authors, comments, labels, postLabels, postMailings, posts, redirects, revisions, type Post } from './schema';
 import { visibleByIdFilter, visiblePostFilter, visibleUntil } from './visibility';
 
 const summaryColumns = {
@@ -465,6 +465,9 @@ export async function savePostChecked(values: SavePostValues): Promise<SaveResul
             .get();
       setPostLabelsInTx(tx, { postId: saved.id, names: values.labels });
       reindexPostInTx(tx, saved.id);
+      // A post going out for the first time (now or at its scheduled time) is mailed to followers once
+      // it is visible; a row already there (sent, or waiting) is kept, so an edit never mails it again.
+      if (type === 'post' && status !== 'draft' && !isFrozen(existing, now)) tx.insert(postMailings).values({ postId: saved.id }).onConflictDoNothing().run();
       writeRevisionInTx(tx, {
         postId: saved.id,
         title: saved.title,

@@ -136,6 +136,8 @@ export const comments = sqliteTable(
     // (Blogger's #c123…, WordPress's #comment-12), kept so old links to a comment still land on it.
     sourceId: text('source_id'),
     legacyAnchor: text('legacy_anchor'),
+    // Ticked "Email me replies": replies in this comment's thread are mailed to its email, once published.
+    notifyReplies: integer('notify_replies', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -259,21 +261,81 @@ export const revisions = sqliteTable(
   (t) => [index('revisions_post_idx').on(t.postId, t.id)],
 );
 
-/** New-comment events waiting to be mailed; kept until an SMTP setting exists, so none is lost. */
-export const commentNotifications = sqliteTable(
-  'comment_notifications',
+/** People who follow the blog by email (the Follow by Email gadget): double opt-in, one row per address. */
+export const followers = sqliteTable(
+  'followers',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    commentId: integer('comment_id')
+    // Stored lower-cased, so one address follows once.
+    email: text('email').notNull(),
+    status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull().default('pending'),
+    createdAt: createdAt(),
+    // Subscribing again re-sends the confirmation at most once an hour.
+    confirmationSentAt: integer('confirmation_sent_at', { mode: 'timestamp_ms' }),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('followers_email_unique').on(t.email), index('followers_status_idx').on(t.status, t.id)],
+);
+
+/**
+ * Every message the blog sends is a row here first; a background sender in the server sends it,
+ * retries temporary failures with backoff and records the SMTP server's answer. Messages about a
+ * comment, reply or post are written out when first claimed (rendered content and Message-ID kept,
+ * so a retry sends the same message); others are written out when queued.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['comment', 'reply', 'post', 'follow-confirm', 'password-reset', 'test'] }).notNull(),
+    toAddress: text('to_address').notNull(),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    followerId: integer('follower_id').references(() => followers.id, { onDelete: 'cascade' }),
+    // Lower goes first: a password reset does not wait behind a thousand followers' copies of a post.
+    priority: integer('priority').notNull().default(1),
+    // Set once per message (never twice for the same event), e.g. "reply:12:ann@example.com".
+    dedupeKey: text('dedupe_key'),
+    subject: text('subject'),
+    textBody: text('text_body'),
+    htmlBody: text('html_body'),
+    extraHeaders: text('extra_headers', { mode: 'json' }).$type<Record<string, string>>(),
+    messageId: text('message_id'),
+    status: text('status', { enum: ['waiting', 'sent', 'failed'] }).notNull().default('waiting'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' })
       .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
-    event: text('event', { enum: ['comment.created'] }).notNull().default('comment.created'),
-    recipients: text('recipients').notNull(),
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    // A sender that claimed the message holds it until then; past it, another may take it over.
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    // The SMTP server's last answer: its acceptance, or why it refused.
+    lastResponse: text('last_response'),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('comment_notifications_unsent_idx').on(t.sentAt, t.id)],
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.priority, t.nextAttemptAt, t.id),
+    index('mail_outbox_created_idx').on(t.createdAt),
+    uniqueIndex('mail_outbox_dedupe_unique').on(t.dedupeKey),
+  ],
 );
+
+/**
+ * Posts to mail to followers, one row per post, written when it is first published or scheduled.
+ * The sender queues a copy per confirmed follower once the post is visible, and marks the row sent,
+ * so a post edited, unpublished and published again is never mailed twice. Posts published before
+ * this table existed, and imported ones, have no row and are never mailed.
+ */
+export const postMailings = sqliteTable('post_mailings', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  state: text('state', { enum: ['waiting', 'queued'] }).notNull().default('waiting'),
+  createdAt: createdAt(),
+  queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+  recipients: integer('recipients'),
+});
 
 export const settings = sqliteTable(
   'settings',
@@ -411,7 +473,8 @@ export type Label = typeof labels.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type Settings = typeof settings.$inferSelect;
-export type CommentNotification = typeof commentNotifications.$inferSelect;
+export type MailMessage = typeof mailOutbox.$inferSelect;
+export type Follower = typeof followers.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type ImportRun = typeof imports.$inferSelect;

@@ -103,7 +103,9 @@ test('a forged x-middleware-subrequest or prefetch header never reveals admin co
 test('a server action posted from another origin is refused and changes nothing', async ({ page, baseURL }) => {
   await signIn(page);
   await page.goto('/admin/settings');
-  const hidden = await page.locator('form input[type="hidden"]').evaluateAll((inputs) =>
+  // The settings form's own hidden fields (its action id): the page has other forms (Send a test email).
+  const settingsForm = page.locator('form', { has: page.getByLabel('Blog title') });
+  const hidden = await settingsForm.locator('input[type="hidden"]').evaluateAll((inputs) =>
     inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
   );
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');

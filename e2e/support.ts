@@ -82,3 +82,36 @@ export async function waitLikeAReader(page: Page) {
   const wait = shownAt + 2_100 - Date.now();
   if (wait > 0) await page.waitForTimeout(wait);
 }
+
+/** A mail caught by the suite's SMTP server (test/mail-catcher.ts). */
+export type CaughtMail = { to: string[]; subject: string; text: string; html: string; messageId: string; headers: Record<string, string>; receivedAt: number };
+
+const mailApi = `http://127.0.0.1:${Number(process.env.E2E_SMTP_PORT ?? 2525) + 1}`;
+
+/** Every mail caught for this address so far. */
+export async function mailTo(address: string): Promise<CaughtMail[]> {
+  const response = await fetch(`${mailApi}/messages?to=${encodeURIComponent(address)}`);
+  return (await response.json()) as CaughtMail[];
+}
+
+/** Waits (polling, no fixed sleep) for a mail to this address that matches, and returns it. */
+export async function waitForMail(address: string, match: (mail: CaughtMail) => boolean = () => true, timeout = 30_000): Promise<CaughtMail> {
+  let found: CaughtMail | undefined;
+  await expect
+    .poll(async () => (found = (await mailTo(address)).find(match)), { timeout, message: `a mail to ${address}` })
+    .toBeTruthy();
+  return found!;
+}
+
+/** The first link in a mail's text part that starts with this path on the blog. */
+export function linkIn(mail: CaughtMail, pathStart: string): string {
+  const url = mail.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(pathStart));
+  expect(url, `a link to ${pathStart} in the mail`).toBeTruthy();
+  const parsed = new URL(url!);
+  return parsed.pathname + parsed.search;
+}
+
+/** An address no other spec or run uses. */
+export function uniqueAddress(prefix: string): string {
+  return `${unique(prefix).replace(/\s+/g, '-')}@example.net`.toLowerCase();
+}

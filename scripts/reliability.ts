@@ -6,8 +6,11 @@ import path from 'node:path';
 import { createAuthor } from '@/db/authors';
 import { backupDatabase, checkDatabaseFile } from '@/db/backup';
 import { closeDb } from '@/db/client';
+import { confirmFollower, requestFollow } from '@/db/followers';
+import { listOutboxIds, queueMail } from '@/db/mail-outbox';
 import { migrateDatabase } from '@/db/migrate';
 import { savePost } from '@/db/posts';
+import { startMailCatcher } from '@/test/mail-catcher';
 
 /**
  * Durability under load, against the production build in .next (run after `npm run test:e2e`):
@@ -19,6 +22,9 @@ import { savePost } from '@/db/posts';
  *  4. Ten times: SIGKILL at a random moment under load, integrity_check, restart: every
  *     comment acknowledged before the kill is there, once.
  *  5. One worker killed under load: the others keep serving, and it is replaced.
+ *  6. The mail outbox: the server is SIGKILLed three times while it sends 300 messages to a real
+ *     SMTP server on localhost; after the last restart every message has arrived, each at least
+ *     once, and no more copies than kills (the README's promise: at least once, same Message-ID).
  * `npm run test:reliability` then runs the load and corpus runs that need a browser
  * (e2e/reliability/, playwright.reliability.config.ts): 200 comments from 20 clients at once, and
  * every XSS payload as a comment, a post, a page, the Header Ads and a label.
@@ -42,10 +48,10 @@ type Server = { child: ChildProcess; port: number; log: string[]; exited: Promis
 
 const liveServers = new Set<ChildProcess>();
 
-async function startServer(database: string, port: number): Promise<Server> {
+async function startServer(database: string, port: number, extraEnv: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, ['dist/server.js'], {
     // Comments come from many addresses, told by X-Forwarded-For from loopback, as behind a proxy.
-    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', WORKERS: '2', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: database, AUTH_SECRET: secret, NODE_ENV: 'production', PORT: String(port), TRUST_PROXY: 'loopback', WORKERS: '2', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -322,6 +328,92 @@ async function workerDeath(server: Server, permalink: string) {
   );
 }
 
+const MAIL_TESTS = 150;
+const MAIL_FOLLOWERS = 150;
+const MAIL_KILLS = 3;
+
+/**
+ * Phase 6. 150 messages queued directly and a post fanned out to 150 followers by the sender
+ * itself, sent at 50 a second to a real SMTP server in this process; the whole server SIGKILLed
+ * three times mid-stream and restarted. A message taken by a killed sender is taken again once its
+ * lease (60 s) is over, under the Message-ID written before its first try.
+ */
+async function mailOutboxUnderKills() {
+  const mailDb = path.join(root, 'mail', 'blog.db');
+  mkdirSync(path.dirname(mailDb), { recursive: true });
+  process.env.DATABASE_URL = mailDb;
+  await migrateDatabase();
+  const authorId = (await createAuthor({ name: 'Mailer', email: 'mailer@example.com' })).id;
+  const writeConfirmation = () => ({ subject: 'Confirm', text: 'Confirm.', html: '<p>Confirm.</p>' });
+  for (let i = 0; i < MAIL_FOLLOWERS; i++) {
+    const asked = await requestFollow({ email: `follower${i}@example.net`, writeConfirmation });
+    if (asked.kind === 'queued') await confirmFollower({ id: asked.follower.id, email: asked.follower.email });
+  }
+  for (let i = 0; i < MAIL_TESTS; i++) {
+    await queueMail({ kind: 'test', toAddress: `test${i}@example.net`, subject: `Test ${i}`, textBody: `Message ${i}.`, htmlBody: `<p>Message ${i}.</p>` });
+  }
+  await savePost({ authorId, title: 'For every follower', body: '<p>Hello, followers.</p>', labels: [], action: 'publish', timeZone: 'UTC' });
+  closeDb();
+
+  const catcher = await startMailCatcher();
+  const env = {
+    SMTP_URL: `smtp://127.0.0.1:${catcher.port}`,
+    MAIL_FROM: 'Reliability <blog@example.com>',
+    SITE_URL: `http://127.0.0.1:${PORT}`,
+    MAIL_PER_MINUTE: '3000',
+  };
+  // Confirmations, tests, then the post's copies once the sender has fanned it out.
+  const expected = MAIL_FOLLOWERS * 2 + MAIL_TESTS;
+  const started = performance.now();
+  const kills: string[] = [];
+  try {
+    for (let round = 1; round <= MAIL_KILLS; round++) {
+      const server = await startServer(mailDb, PORT, env);
+      const before = catcher.messages.length;
+      const waitStarted = performance.now();
+      while (catcher.messages.length < before + 20 && performance.now() - waitStarted < 30_000) await sleep(5);
+      await sleep(Math.floor(Math.random() * 300));
+      server.child.kill('SIGKILL');
+      await server.exited;
+      kills.push(`${catcher.messages.length - before} caught`);
+    }
+    const server = await startServer(mailDb, PORT, env);
+    process.env.DATABASE_URL = mailDb;
+    const deadline = performance.now() + 150_000;
+    let rows = await listOutboxIds();
+    while (rows.length < expected || rows.some((row) => row.status !== 'sent')) {
+      check(performance.now() < deadline, `after ${MAIL_KILLS} kills the outbox did not finish: ${JSON.stringify(statusCounts(rows))} of ${expected}`);
+      await sleep(250);
+      rows = await listOutboxIds();
+    }
+    closeDb();
+    await stop(server, 'SIGTERM');
+    const received = new Map<string, number>();
+    for (const mail of catcher.messages) received.set(mail.messageId, (received.get(mail.messageId) ?? 0) + 1);
+    const missing = rows.filter((row) => !row.messageId || !received.has(row.messageId));
+    const known = new Set(rows.map((row) => row.messageId));
+    const strangers = [...received.keys()].filter((id) => !known.has(id));
+    const copies = [...received.values()].reduce((sum, n) => sum + n - 1, 0);
+    check(rows.length === expected, `the outbox holds ${rows.length} messages, expected ${expected}`);
+    check(missing.length === 0, `${missing.length} messages marked sent never arrived (e.g. #${missing[0]?.id})`);
+    check(strangers.length === 0, `${strangers.length} messages arrived that the outbox never held`);
+    check(copies <= MAIL_KILLS, `${copies} messages arrived twice; at most one per kill (${MAIL_KILLS}) may`);
+    console.log(
+      `Mail outbox: ${expected} messages (${MAIL_TESTS} queued, ${MAIL_FOLLOWERS} confirmations, a post fanned out to ${MAIL_FOLLOWERS} followers) ` +
+        `through ${MAIL_KILLS} SIGKILLs (${kills.join(', ')} before each): all ${expected} arrived, ${copies} sent twice (allowed: ${MAIL_KILLS}), ` +
+        `none lost, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  } finally {
+    await catcher.close();
+  }
+}
+
+function statusCounts(rows: { status: string }[]) {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+  return counts;
+}
+
 async function main() {
   check(existsSync('.next/BUILD_ID'), 'no production build in .next: run `npm run test:e2e` (or `npm run build`) first');
   mkdirSync(path.dirname(dbPath), { recursive: true });
@@ -410,6 +502,9 @@ async function main() {
   server = await startServer(dbPath, PORT);
   await workerDeath(server, form.permalink);
   await stop(server, 'SIGTERM');
+
+  // Phase 6: the mail outbox through SIGKILLs.
+  await mailOutboxUnderKills();
   console.log(`Reliability checks passed in ${((performance.now() - totalStarted) / 1000).toFixed(1)} s.`);
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { createCommentChecked, getCommentById } from '@/db/comments';
+import { getMailableAuthorEmail } from '@/db/authors';
 import { getVisiblePostById } from '@/db/posts';
 import type { Author } from '@/db/schema';
 import { getSettings } from '@/db/settings';
@@ -84,6 +85,13 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
       errors: z.flattenError(parsed.error).fieldErrors,
     });
   }
+  if (text('notifyReplies') === 'on' && !parsed.data.email) {
+    return fail({
+      status: 400,
+      message: 'Your comment was not published. Please check the fields marked below.',
+      errors: { email: ['Add your email to get replies by email, or untick “Email me replies”.'] },
+    });
+  }
   const envelope = commentEnvelope.safeParse({ parentId: text('parentId'), submissionKey: text('submissionKey') });
   if (!envelope.success) return fail({ status: 400, message: envelope.error.issues[0]!.message });
   const input = parsed.data;
@@ -105,7 +113,7 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
     parentId = parent.parentId ?? parent.id;
   }
 
-  const [settings, author] = await Promise.all([getSettings(), currentAuthor()]);
+  const [settings, author, postAuthorEmail] = await Promise.all([getSettings(), currentAuthor(), getMailableAuthorEmail(post.authorId)]);
   const secret = getAuthSecret();
   const shownAt = readFormTime(text('shownAt'), secret);
   const ipHash = hashIp(clientIp(headers.get('x-forwarded-for')), secret);
@@ -121,10 +129,16 @@ export async function answerCommentPost({ headers, body, currentAuthor }: Commen
       isPostAuthor: author?.id === post.authorId,
       ipHash,
       submissionKey: submissionIdentity({ key: envelope.data.submissionKey, postId: post.id, name: input.name, body: input.body }),
+      // Only with an email to send them to (the form shows the box beside the email field).
+      notifyReplies: Boolean(input.email) && text('notifyReplies') === 'on',
       createdAt: now,
     },
     floodSince: new Date(now.getTime() - FLOOD_WINDOW_MS),
-    notifyRecipients: settings.notifyEmails,
+    // The post's author hears of every comment but their own; the blog's notification addresses of all.
+    notifyAddresses: [
+      ...(postAuthorEmail && author?.id !== post.authorId ? [postAuthorEmail] : []),
+      ...settings.notifyEmails.split(',').map((a) => a.trim()).filter(Boolean),
+    ],
     decide: (trustedCommenter) =>
       decideCommentStatus({
         mode: settings.commentModeration,

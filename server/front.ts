@@ -90,7 +90,10 @@ export class Front {
       return null;
     }
     const paging = pagingPart(url.searchParams);
-    return `${cacheKey({ ...state, origin, paging })} ${url.pathname}${q === null ? '' : `?q=${q}`}`;
+    // A page kept from an https request carries HSTS, one from http does not: with SITE_URL set the
+    // origin is the same for both, so the scheme the reader arrived over is part of the key too.
+    const scheme = header(headers, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
+    return `${cacheKey({ ...state, origin, paging })} ${scheme} ${url.pathname}${q === null ? '' : `?q=${q}`}`;
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse, key: string) {

@@ -67,7 +67,8 @@ describe('admin pages refuse a visitor without a session', () => {
     ['/admin/media/ID/delete', () => import('./media/[id]/delete/page')],
     ['/admin/settings', () => import('./settings/page')],
     ['/admin/import', () => import('./import/page')],
-    ['/admin/stats', () => import('./stats/page')],
+    ['/admin/followers', () => import('./followers/page')],
+    ['/admin/comments/ID', () => import('./comments/[id]/page')],
   ])('%s sends the visitor to /login', async (_path, load) => {
     const Page = (await load()).default as unknown as PageFn;
     const props = { params: Promise.resolve({ id: String(ownerPostId) }), searchParams: Promise.resolve({}) };
@@ -120,7 +121,7 @@ describe('moderation and settings actions refuse a visitor without a session', (
       values: { postId: ownerPostId, authorName: 'R', body: 'keep me', ipHash: 'h', submissionKey: 'guard-test-key-0001' },
       floodSince: new Date(0),
       decide: () => 'pending',
-      notifyRecipients: '',
+      notifyAddresses: [],
     });
     const id = created.kind === 'created' ? created.comment.id : 0;
     expect(await redirectOf(() => moderateComments(form({ single: `delete:${id}` })))).toBe('/login');
@@ -186,6 +187,28 @@ describe('media actions and the upload endpoint refuse a visitor without a sessi
     body.set('file', new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' }));
     const response = await POST(new Request('http://blog.test/api/media', { method: 'POST', body }));
     expect(response.status).toBe(401);
+  });
+});
+
+describe('followers and mail are for admins only', () => {
+  it('removeFollowers and sendTestEmail change nothing for a visitor or an author; the export answers 401 and 403', async () => {
+    const { removeFollowers } = await import('./followers/actions');
+    const { sendTestEmail } = await import('./settings/actions');
+    const { GET } = await import('./followers/export/route');
+    const { requestFollow, listFollowers } = await import('@/db/followers');
+    const { countOutboxByStatus } = await import('@/db/mail-outbox');
+    const asked = await requestFollow({ email: 'fan@example.net', writeConfirmation: () => ({ subject: 's', text: 't', html: 'h' }) });
+    const id = asked.kind === 'queued' ? asked.follower.id : 0;
+    const queued = (await countOutboxByStatus()).waiting;
+    expect(await redirectOf(() => removeFollowers(form({ single: String(id) })))).toBe('/login');
+    expect(await redirectOf(() => sendTestEmail())).toBe('/login');
+    expect((await GET()).status).toBe(401);
+    session.current = { user: { id: String(authorB), sv: 0 } };
+    expect(await redirectOf(() => removeFollowers(form({ single: String(id) })))).toBe('/admin');
+    expect(await redirectOf(() => sendTestEmail())).toBe('/admin');
+    expect((await GET()).status).toBe(403);
+    expect((await listFollowers()).map((f) => f.id)).toContain(id);
+    expect((await countOutboxByStatus()).waiting).toBe(queued);
   });
 });
 

@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(author.role === 'admin'
       ? [
           { href: '/admin/authors', label: 'Authors' },
+          { href: '/admin/followers', label: 'Followers' },
           { href: '/admin/settings', label: 'Settings' },
           { href: '/admin/import', label: 'Import & export' },
         ]

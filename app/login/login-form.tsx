@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { postForm, signedIn } from '@/lib/http/form-reply';
 import { FormMessage } from '@/components/ui/form-message';
@@ -57,6 +58,11 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
           Password
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="field" />
+        <p className="mt-1 text-right text-sm">
+          <Link href="/login/forgot" className="link">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
       <button type="submit" disabled={pending} aria-disabled={pending} className="btn-primary">
         {pending ? 'Signing in…' : 'Sign in'}

@@ -40,3 +40,14 @@ export function lockMessage(scope: LockScope, minutes: number): string {
     ? `Too many failed sign-ins to this account from your network. ${wait}`
     : `Too many failed sign-ins from your network. ${wait}`;
 }
+
+/**
+ * The same two counters for forms that make the blog send mail ("Forgot your password?", Follow by
+ * Email), kept apart from sign-ins and from each other, so asking for mail never locks anyone out of
+ * signing in: one address and email pair gets five requests, one address twenty, then the same
+ * doubling waits.
+ */
+export function mailRequestKeys(purpose: 'reset' | 'follow', ip: string, email: string, secret: string): LoginKeys {
+  const keys = loginKeys(ip, email, secret);
+  return { address: `${purpose}-${keys.address}`, pair: `${purpose}-${keys.pair}` };
+}

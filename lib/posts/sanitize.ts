@@ -227,3 +227,31 @@ function isAllowedImageSrc(src: string | undefined): boolean {
   if (!/^\s*data:/i.test(src)) return true;
   return /^data:image\/(png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]+$/i.test(src);
 }
+
+/**
+ * A post's HTML for an email: the stored (already clean) body narrowed further. No images or media
+ * (a mail must not load anything from elsewhere, so no reader is counted by opening it), no ids,
+ * and every link absolute to the blog, since a mail has no page address to resolve them against.
+ */
+export function sanitizeMailHtml(html: string, origin: string): string {
+  const absolute = (href: string) => {
+    try {
+      const url = new URL(href, origin);
+      return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+  return sanitizeHtml(html, {
+    allowedTags: (options.allowedTags as string[]).filter((tag) => !['img', 'picture', 'source', 'details', 'summary'].includes(tag)),
+    allowedAttributes: { a: ['href', 'title'], ol: ['start'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = attribs.href ? absolute(attribs.href.trim()) : null;
+        return { tagName, attribs: href ? { href, ...(attribs.title ? { title: attribs.title } : {}) } : {} };
+      },
+    },
+  }).trim();
+}

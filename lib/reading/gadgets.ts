@@ -7,6 +7,8 @@ export const GADGETS = {
   labels: 'Labels',
   pages: 'Pages',
   subscribe: 'Subscribe To',
+  // Blogger's "Follow by Email": new posts by email, double opt-in (app/email/subscribe).
+  follow: 'Follow by Email',
   attribution: 'Attribution',
 } as const;
 

@@ -2,9 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { requireAuthor } from '@/auth';
 import { listAllLabelNames } from '@/db/labels';
-import { updateSettings } from '@/db/settings';
+import { MAIL_PRIORITY, queueMail } from '@/db/mail-outbox';
+import { getSettings, updateSettings } from '@/db/settings';
 import { formValues } from '@/lib/http/form-state';
+import { mailSetup } from '@/lib/mail/config';
+import { testMail } from '@/lib/mail/templates';
+import { siteUrl } from '@/lib/site/config';
 import { readGadgetLayout, settingsInput, unknownLabelsMessage } from '@/lib/site/settings-input';
 import { authorFormAction } from '@/server/form-action';
 
@@ -51,3 +56,23 @@ export const saveSettings = authorFormAction(
     redirect('/admin/settings?saved=1');
   },
 );
+
+/** Queues a test mail to the admin; the Email section then shows whether the SMTP server took it. */
+export async function sendTestEmail(): Promise<void> {
+  const author = await requireAuthor();
+  if (author.role !== 'admin') redirect('/admin');
+  const settings = await getSettings();
+  const setup = mailSetup();
+  // Without SITE_URL nothing is sent anyway; the mail still says where it came from.
+  const origin = setup.ready ? setup.settings.origin : (siteUrl()?.origin ?? 'this blog');
+  const mail = testMail({ blog: { title: settings.blogTitle, origin }, sentBy: author.name });
+  await queueMail({
+    kind: 'test',
+    toAddress: author.email,
+    priority: MAIL_PRIORITY.urgent,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+  });
+  redirect('/admin/settings?mail=test-queued#email-heading');
+}

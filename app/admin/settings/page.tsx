@@ -2,19 +2,19 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireAuthor } from '@/auth';
-import { countUnsentNotifications } from '@/db/comments';
 import { listAllLabelNames } from '@/db/labels';
 import { getSettings } from '@/db/settings';
 import { FormMessage } from '@/components/ui/form-message';
+import { MailOutbox } from './mail-outbox';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string; mail?: string }> }) {
   await connection();
   const author = await requireAuthor();
   if (author.role !== 'admin') notFound();
-  const [settings, unsent, knownLabels, { saved }] = await Promise.all([getSettings(), countUnsentNotifications(), listAllLabelNames(), searchParams]);
+  const [settings, knownLabels, { saved, mail }] = await Promise.all([getSettings(), listAllLabelNames(), searchParams]);
   const labels = settings.labelsGadget;
   return (
     <div className="mx-auto max-w-2xl">
@@ -22,6 +22,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {saved ? (
         <div className="mb-6">
           <FormMessage id="settings-saved" tone="success" message="Settings saved." />
+        </div>
+      ) : null}
+      {mail === 'test-queued' ? (
+        <div className="mb-6">
+          <FormMessage id="mail-queued" tone="success" message={`A test email to ${author.email} is in the outbox; see its status under Email below.`} />
         </div>
       ) : null}
       <SettingsForm
@@ -50,9 +55,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         timeZones={Intl.supportedValuesOf('timeZone')}
         knownLabels={knownLabels}
       />
-      <p className="mt-8 text-sm text-stone-600 dark:text-stone-400">
-        {unsent} new-comment {unsent === 1 ? 'notification is' : 'notifications are'} waiting in the outbox.
-      </p>
+      <MailOutbox timeZone={settings.timezone} adminEmail={author.email} />
     </div>
   );
 }

@@ -9,9 +9,9 @@ import { hashResetToken } from '@/lib/accounts/reset-token';
 import { parseForm } from '@/server/form-action';
 
 const refused = {
-  missing: 'This link does not work: it may have been copied incompletely. Ask an admin of this blog for a new one.',
-  used: 'This link has already been used. Ask an admin of this blog for a new one if you need to set the password again.',
-  expired: 'This link has expired: links work for an hour. Ask an admin of this blog for a new one.',
+  missing: 'This link does not work: it may have been copied incompletely. Ask for a new one with “Forgot your password?” on the sign-in page, or ask an admin of this blog.',
+  used: 'This link has already been used. Ask for a new one with “Forgot your password?” on the sign-in page if you need to set the password again.',
+  expired: 'This link has expired: links work for an hour. Ask for a new one with “Forgot your password?” on the sign-in page.',
 } as const;
 
 /** Sets the password a link was made for; the link holder needs no session, the link is the proof. */

@@ -142,6 +142,17 @@ export function CommentForm({
         <textarea id="comment-body" name="body" required rows={5} maxLength={MAX_COMMENT_LENGTH} className="field" {...field('body')} />
         <FieldError id="comment-body-error" errors={errors.body} />
       </div>
+      <div className="flex items-start gap-2">
+        <input id="comment-notify" name="notifyReplies" type="checkbox" className="mt-1 size-4 shrink-0" aria-describedby="comment-notify-hint" />
+        <div>
+          <label htmlFor="comment-notify" className="text-sm font-medium">
+            Email me replies
+          </label>
+          <p id="comment-notify-hint" className="text-xs text-stone-600 dark:text-stone-400">
+            Sent to the email above when a reply is published; each mail has a link to stop them.
+          </p>
+        </div>
+      </div>
       <div>
         <button type="submit" disabled={pending} aria-disabled={pending} className="btn-primary">
           {pending ? 'Publishing…' : 'Publish'}
