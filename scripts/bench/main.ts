@@ -32,7 +32,6 @@ import { describeBeacons, measureBeacons } from './beacons';
 const PORTS = { large: 3400, small: 3401, nginx: 3402 };
 const DATA_DIR = path.join('bench', 'data');
 const RESULTS_DIR = path.join('bench', 'results');
-// Readers get the post from the route cache: its route's manifest lists what their browser loads.
 // The post route's client manifest: which chunks are the project's own (the rest are Next's and React's).
 const POST_ROUTE_MANIFEST = path.join('.next', 'server', 'app', '(site)', '[year]', '[month]', '[slug]', 'page_client-reference-manifest.js');
 // The home page, the writers' posts and the other runs touch the newest posts; the crawl leaves them out.
