@@ -22,6 +22,12 @@ for (const javaScriptEnabled of [true, false]) {
     await reader.setExtraHTTPHeaders({ 'x-forwarded-for': readerIp() });
     await first.getByRole('link', { name: 'Reply' }).click();
     await expect(r.getByText('Replying to Ann Reader')).toBeVisible();
+    // Changing one's mind: Cancel reply goes back to a plain comment, without moving the page.
+    await r.getByRole('link', { name: 'Cancel reply' }).click();
+    await expect(r.getByText('Replying to Ann Reader')).toBeHidden();
+    await expect(r).not.toHaveURL(/replyTo=/);
+    await first.getByRole('link', { name: 'Reply' }).click();
+    await expect(r.getByText('Replying to Ann Reader')).toBeVisible();
     await r.getByLabel('Name').fill('Bo Replier');
     await r.getByLabel('Comment', { exact: true }).fill('Agreed!');
     await waitLikeAReader(r);
