@@ -4,6 +4,7 @@ import { createAuthor } from '@/db/authors';
 import { migrateDatabase } from '@/db/migrate';
 import { session } from '@/test/next-auth-mock';
 import { authorFormAction, parseForm, publicFormAction } from './form-action';
+import { redirectOf } from '@/test/redirect-of';
 
 vi.mock('next-auth', () => import('@/test/next-auth-mock'));
 
@@ -14,17 +15,6 @@ function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
-}
-
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return digest.split(';')[2] ?? '';
-  }
 }
 
 let authorId: number;

@@ -3,6 +3,7 @@ import { createAuthor, createFirstAdmin } from '@/db/authors';
 import { migrateDatabase } from '@/db/migrate';
 import { getPostById, listPostsForAdmin, savePost } from '@/db/posts';
 import { nextAuthConfig, session } from '@/test/next-auth-mock';
+import { redirectOf } from '@/test/redirect-of';
 
 // Only the library boundary is replaced: auth.ts, requireAuthor() and the actions run as written.
 vi.mock('next-auth', () => import('@/test/next-auth-mock'));
@@ -11,18 +12,6 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 vi.mock('next/headers', async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: 'blog.test' }) }));
 // Outside a request there is no request scope; connection() only marks a page dynamic.
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
-
-/** Runs a page or action and returns where it redirected to, or null if it did not redirect. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? '';
-    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
-    return digest.split(';')[2] ?? '';
-  }
-}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
