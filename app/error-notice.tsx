@@ -18,7 +18,7 @@ export function ErrorNotice({ digest, retry }: { digest?: string; retry: () => v
           Try again
         </button>
         {/* A plain link on purpose: after an error a full load is the surer way home, and next/link
-            would add its 3.8 KB (gzipped) to every page, as error boundaries load with each one. */}
+            made each error chunk 3.9 KB instead of 0.7 KB (gzipped), loaded with every page. */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="link font-medium">
           Go to the home page

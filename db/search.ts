@@ -32,7 +32,7 @@ export function reindexPostInTx(tx: Tx, postId: number): void {
 }
 
 /** What the index holds; whether a scheduled post's time has come is checked at search time. */
-export function isSearchable(post: { type: string; status: string; publishedAt: Date | null }): boolean {
+function isSearchable(post: { type: string; status: string; publishedAt: Date | null }): boolean {
   return post.type === 'post' && (post.status === 'published' || post.status === 'scheduled') && post.publishedAt !== null;
 }
 
